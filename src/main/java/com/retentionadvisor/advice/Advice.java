@@ -1,0 +1,71 @@
+package com.retentionadvisor.advice;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.RelationshipStage;
+import com.retentionadvisor.rules.RiskLevel;
+
+/** An advice as it was given, kept for audit: which ruleset version and which rules produced it. */
+@Entity
+@Table(name = "advice")
+public class Advice extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "advice_seq")
+    @SequenceGenerator(name = "advice_seq", sequenceName = "advice_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    public Customer customer;
+
+    @Column(name = "as_of")
+    public Instant asOf;
+
+    @Column(name = "evaluated_at")
+    public Instant evaluatedAt;
+
+    @Column(name = "risk_score")
+    public int riskScore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level")
+    public RiskLevel riskLevel;
+
+    @Enumerated(EnumType.STRING)
+    public RelationshipStage stage;
+
+    @Column(name = "ruleset_version")
+    public String rulesetVersion;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "fired_rules")
+    public java.util.List<String> firedRules;
+
+    /** The advice exactly as answered. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public AdviceView body;
+
+    public static long countFor(Customer customer) {
+        return count("customer", customer);
+    }
+}

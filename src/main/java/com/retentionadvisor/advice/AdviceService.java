@@ -1,0 +1,63 @@
+package com.retentionadvisor.advice;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.facts.CustomerFacts;
+import com.retentionadvisor.facts.FactsService;
+import com.retentionadvisor.rules.ContactIntent;
+import com.retentionadvisor.rules.Evaluation;
+import com.retentionadvisor.rules.RuleEngine;
+
+/** Advice and contact checks: facts from the store, decisions from the live ruleset. */
+@ApplicationScoped
+public class AdviceService {
+
+    @Inject
+    FactsService facts;
+
+    @Inject
+    RuleEngine engine;
+
+    /** The customer's advice at the as-of instant, stored for audit; empty when the customer is unknown. */
+    @Transactional
+    public Optional<AdviceView> adviseOn(String customerExternalId, Instant asOf, Locale locale) {
+        return Customer.findByExternalId(customerExternalId).map(customer -> {
+            CustomerFacts customerFacts = facts.factsFor(customer, asOf);
+            Evaluation evaluation = engine.evaluate(customerFacts, ContactIntent.anyProactiveContact());
+            AdviceView view = new AdviceComposer(engine.live().messages(), locale).advice(customerFacts, evaluation);
+            store(customer, view);
+            return view;
+        });
+    }
+
+    /** Whether the contact may be made at the as-of instant; empty when the customer is unknown. */
+    @Transactional
+    public Optional<ContactDecision> checkContact(String customerExternalId, ContactIntent intent, Instant asOf, Locale locale) {
+        return facts.factsFor(customerExternalId, asOf).map(customerFacts -> {
+            Evaluation evaluation = engine.evaluate(customerFacts, intent);
+            ContactDecision decision = new AdviceComposer(engine.live().messages(), locale).contact(evaluation);
+            return new ContactDecision(decision.allowed(), decision.reasons(), evaluation.rulesetVersion());
+        });
+    }
+
+    private void store(Customer customer, AdviceView view) {
+        Advice advice = new Advice();
+        advice.customer = customer;
+        advice.asOf = view.asOf();
+        advice.evaluatedAt = Instant.now();
+        advice.riskScore = view.risk().score();
+        advice.riskLevel = view.risk().level();
+        advice.stage = view.stage();
+        advice.rulesetVersion = view.rulesetVersion();
+        advice.firedRules = view.firedRules();
+        advice.body = view;
+        advice.persist();
+    }
+}

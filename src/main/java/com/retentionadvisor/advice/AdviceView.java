@@ -1,0 +1,33 @@
+package com.retentionadvisor.advice;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.retentionadvisor.customers.RelationshipStage;
+import com.retentionadvisor.rules.RiskLevel;
+
+/** The answer to "what is this customer's risk and what should we do?" — every part names the rule behind it. */
+public record AdviceView(
+        String customerId,
+        Instant asOf,
+        Risk risk,
+        RelationshipStage stage,
+        String stageRule,
+        List<Action> actions,
+        List<SuppressedAction> suppressed,
+        ContactDecision contact,
+        String rulesetVersion,
+        List<String> firedRules) {
+
+    public record Risk(int score, RiskLevel level, String levelRule, List<Sign> signs) {
+    }
+
+    public record Sign(String code, int weight, String evidence, String rule) {
+    }
+
+    public record Action(String code, String title, String purpose, int priority, String reason, String rule) {
+    }
+
+    public record SuppressedAction(String code, String title, String reason, String rule) {
+    }
+}

@@ -1,0 +1,113 @@
+package com.retentionadvisor.advice;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.retentionadvisor.customers.CustomerItem;
+import com.retentionadvisor.customers.CustomerKinds;
+import com.retentionadvisor.ingest.BatchIngestService;
+import com.retentionadvisor.ingest.BatchResult;
+import com.retentionadvisor.problems.FieldProblem;
+import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.UnknownRecordException;
+import com.retentionadvisor.rules.ContactIntent;
+
+@Path("/api/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Push customers; ask for their churn risk, stage, next best actions and contact permission")
+public class CustomerResource {
+
+    @Inject
+    BatchIngestService ingest;
+
+    @Inject
+    CustomerKinds.Customers customers;
+
+    @Inject
+    AdviceService advice;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upsert customers; managerExternalId names the current owner")
+    public BatchResult customers(List<CustomerItem> items) {
+        return ingest.ingest(customers, items);
+    }
+
+    @GET
+    @Path("{externalId}/advice")
+    @Operation(summary = "The customer's churn risk with its signs, stage, ranked actions and whether a proactive contact is allowed now")
+    public AdviceView advice(
+            @PathParam("externalId") String externalId,
+            @Parameter(description = "Evaluate as of this instant (ISO-8601 with offset); default now")
+            @QueryParam("asOf") String asOf) {
+        return advice.adviseOn(externalId, asOf(asOf), locale())
+                .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
+    }
+
+    @POST
+    @Path("{externalId}/contact-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "May we make this contact now? Inbound, service and transactional contacts are never refused")
+    public ContactDecision contactCheck(
+            @PathParam("externalId") String externalId,
+            @QueryParam("asOf") String asOf,
+            ContactCheckRequest request) {
+        if (request == null) {
+            throw InvalidInputException.of(null, "the body must be a JSON object with channel and purpose");
+        }
+        List<FieldProblem> problems = validator.validate(request).stream()
+                .map(v -> FieldProblem.ofField(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ContactIntent intent = new ContactIntent(request.channel(), request.purpose(), request.directionOrDefault());
+        return advice.checkContact(externalId, intent, asOf(asOf), locale())
+                .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
+    }
+
+    private Locale locale() {
+        return headers.getAcceptableLanguages().stream()
+                .filter(l -> !l.getLanguage().isEmpty() && !"*".equals(l.getLanguage()))
+                .findFirst()
+                .orElse(Locale.ENGLISH);
+    }
+
+    private static Instant asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return Instant.now();
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("asOf", "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
+        }
+    }
+}

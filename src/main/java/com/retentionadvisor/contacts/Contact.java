@@ -1,0 +1,44 @@
+package com.retentionadvisor.contacts;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.IngestedRecord;
+
+/** One interaction with a customer. */
+@Entity
+@Table(name = "contact")
+public class Contact extends IngestedRecord {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    public Customer customer;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    public Manager manager;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    public Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose;
+
+    public String outcome;
+}

@@ -1,0 +1,33 @@
+package com.retentionadvisor.contacts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.RecordKind;
+
+@ApplicationScoped
+public class ContactKind implements RecordKind<ContactItem, Contact> {
+
+    public String name() {
+        return "contacts";
+    }
+
+    public Class<Contact> recordType() {
+        return Contact.class;
+    }
+
+    public Contact newRecord() {
+        return new Contact();
+    }
+
+    public void copy(ContactItem item, Contact record, Customer customer, Manager manager) {
+        record.customer = customer;
+        record.manager = manager;
+        record.occurredAt = item.occurredAt();
+        record.channel = item.channel();
+        record.direction = item.direction();
+        record.purpose = item.purpose();
+        record.outcome = item.outcome();
+    }
+}

@@ -1,0 +1,80 @@
+package com.retentionadvisor.customers;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.retentionadvisor.ingest.RecordKind;
+
+/** How managers, customers and ownership history are stored from CRM items. */
+public final class CustomerKinds {
+
+    private CustomerKinds() {
+    }
+
+    @ApplicationScoped
+    public static class Managers implements RecordKind<ManagerItem, Manager> {
+        public String name() {
+            return "managers";
+        }
+
+        public Class<Manager> recordType() {
+            return Manager.class;
+        }
+
+        public Manager newRecord() {
+            return new Manager();
+        }
+
+        public void copy(ManagerItem item, Manager record, Customer customer, Manager manager) {
+            record.name = item.name();
+            record.email = item.email();
+        }
+    }
+
+    @ApplicationScoped
+    public static class Customers implements RecordKind<CustomerItem, Customer> {
+        public String name() {
+            return "customers";
+        }
+
+        public Class<Customer> recordType() {
+            return Customer.class;
+        }
+
+        public Customer newRecord() {
+            return new Customer();
+        }
+
+        public void copy(CustomerItem item, Customer record, Customer customer, Manager manager) {
+            record.name = item.name();
+            record.segment = item.segment();
+            record.createdAt = item.createdAt();
+            record.status = item.status();
+            record.stage = item.stage();
+            record.birthday = item.birthday();
+            record.manager = manager;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Assignments implements RecordKind<AssignmentItem, ManagerAssignment> {
+        public String name() {
+            return "assignments";
+        }
+
+        public Class<ManagerAssignment> recordType() {
+            return ManagerAssignment.class;
+        }
+
+        public ManagerAssignment newRecord() {
+            return new ManagerAssignment();
+        }
+
+        public void copy(AssignmentItem item, ManagerAssignment record, Customer customer, Manager manager) {
+            record.customer = customer;
+            record.manager = manager;
+            record.startsAt = item.startsAt();
+            record.endsAt = item.endsAt();
+            record.handover = item.handover();
+        }
+    }
+}

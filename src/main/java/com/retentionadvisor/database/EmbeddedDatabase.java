@@ -1,0 +1,51 @@
+package com.retentionadvisor.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server started from binaries shipped in Maven artifacts, for a machine that has only a JDK.
+ * One per JVM; stopped when the JVM exits.
+ */
+final class EmbeddedDatabase {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static EmbeddedDatabase running;
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts the server on first call, keeping its data in the folder (and wiping it first when asked). */
+    static synchronized EmbeddedDatabase start(Path dataDirectory, boolean wipe) {
+        if (running == null) {
+            try {
+                Files.createDirectories(dataDirectory);
+                long started = System.nanoTime();
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(wipe)
+                        .start();
+                running = new EmbeddedDatabase(postgres);
+                LOG.infof("Embedded PostgreSQL started in %d ms on port %d, data in %s",
+                        (System.nanoTime() - started) / 1_000_000, postgres.getPort(), dataDirectory.toAbsolutePath());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
+                        + "; set QUARKUS_DATASOURCE_JDBC_URL to use another PostgreSQL", e);
+            }
+        }
+        return running;
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+}

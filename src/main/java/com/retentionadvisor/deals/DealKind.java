@@ -1,0 +1,33 @@
+package com.retentionadvisor.deals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.RecordKind;
+
+@ApplicationScoped
+public class DealKind implements RecordKind<DealItem, Deal> {
+
+    public String name() {
+        return "deals";
+    }
+
+    public Class<Deal> recordType() {
+        return Deal.class;
+    }
+
+    public Deal newRecord() {
+        return new Deal();
+    }
+
+    public void copy(DealItem item, Deal record, Customer customer, Manager manager) {
+        record.customer = customer;
+        record.amount = item.amount();
+        record.currency = item.currency();
+        record.status = item.status();
+        record.openedAt = item.openedAt();
+        record.closedAt = item.closedAt();
+        record.productLine = item.productLine();
+    }
+}

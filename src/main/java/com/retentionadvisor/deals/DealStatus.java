@@ -1,0 +1,6 @@
+package com.retentionadvisor.deals;
+
+/** A WON deal is an order. */
+public enum DealStatus {
+    WON, LOST, OPEN
+}

@@ -1,0 +1,246 @@
+package com.retentionadvisor.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.contacts.ContactItem;
+import com.retentionadvisor.contacts.Direction;
+import com.retentionadvisor.contacts.Purpose;
+import com.retentionadvisor.customers.AssignmentItem;
+import com.retentionadvisor.customers.CustomerItem;
+import com.retentionadvisor.customers.CustomerStatus;
+import com.retentionadvisor.customers.ManagerItem;
+import com.retentionadvisor.deals.DealItem;
+import com.retentionadvisor.deals.DealStatus;
+import com.retentionadvisor.emails.EmailEventItem;
+import com.retentionadvisor.emails.EmailEventType;
+import com.retentionadvisor.subscriptions.SubscriptionItem;
+import com.retentionadvisor.surveys.SurveyItem;
+
+/**
+ * A seeded generator of customers with realistic histories up to a given instant: the same seed and instant give
+ * the same data. Customers follow one of a few stories, so the demo shows every stage and every family of rules.
+ */
+public final class DemoData {
+
+    /** What happened to a demo customer; the name is part of the customer's name so the demo is easy to explore. */
+    enum Story {
+        LOYAL, GROWING, NEWCOMER, PROSPECT, DRIFTING, OVER_CONTACTED, SALES_HEAVY, RENEWAL_DUE, HANDED_OVER, CHURNED
+    }
+
+    private static final String[] SEGMENTS = {"SMB", "MID_MARKET", "ENTERPRISE", "B2C"};
+    private static final String[] PRODUCT_LINES = {"CRM Cloud", "Analytics", "Support Plus", "Training"};
+    private static final String[] COMPANY_WORDS = {"Nord", "Volga", "Ural", "Baltic", "Sever", "Altai", "Kama", "Neva", "Oka", "Don"};
+    private static final String[] COMPANY_KINDS = {"Logistics", "Foods", "Retail", "Tech", "Pharma", "Build", "Media", "Energy"};
+    private static final int MANAGERS = 8;
+
+    final List<ManagerItem> managers = new ArrayList<>();
+    final List<CustomerItem> customers = new ArrayList<>();
+    final List<AssignmentItem> assignments = new ArrayList<>();
+    final List<ContactItem> contacts = new ArrayList<>();
+    final List<DealItem> deals = new ArrayList<>();
+    final List<SubscriptionItem> subscriptions = new ArrayList<>();
+    final List<SurveyItem> surveys = new ArrayList<>();
+    final List<EmailEventItem> emailEvents = new ArrayList<>();
+
+    private final Random random;
+    private final Instant now;
+
+    private DemoData(long seed, Instant now) {
+        this.random = new Random(seed);
+        this.now = now;
+    }
+
+    /** Generates the demo base: {@code customerCount} customers, their managers and histories up to {@code now}. */
+    public static DemoData generate(int customerCount, long seed, Instant now) {
+        DemoData data = new DemoData(seed, now);
+        for (int m = 1; m <= MANAGERS; m++) {
+            data.managers.add(new ManagerItem(managerId(m), "Manager " + m, "manager" + m + "@demo.example"));
+        }
+        for (int c = 1; c <= customerCount; c++) {
+            data.customer(c, Story.values()[(c - 1) % Story.values().length]);
+        }
+        return data;
+    }
+
+    static String customerId(int n) {
+        return String.format("DEMO-C%04d", n);
+    }
+
+    private static String managerId(int n) {
+        return "DEMO-M" + n;
+    }
+
+    private void customer(int n, Story story) {
+        String id = customerId(n);
+        int tenureDays = switch (story) {
+            case NEWCOMER -> 30 + random.nextInt(120);
+            case PROSPECT -> 10 + random.nextInt(60);
+            case LOYAL -> 800 + random.nextInt(1000);
+            default -> 300 + random.nextInt(900);
+        };
+        Instant createdAt = daysAgo(tenureDays);
+        int managerNumber = 1 + random.nextInt(MANAGERS);
+        String manager = managerId(managerNumber);
+        String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
+        String name = COMPANY_WORDS[random.nextInt(COMPANY_WORDS.length)] + " " + COMPANY_KINDS[random.nextInt(COMPANY_KINDS.length)]
+                + " (" + story.name().toLowerCase().replace('_', ' ') + ")";
+        LocalDate birthday = segment.equals("B2C") ? LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
+        CustomerStatus status = story == Story.CHURNED ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE;
+        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager));
+
+        if (story == Story.HANDED_OVER) {
+            String previous = managerId(1 + managerNumber % MANAGERS);
+            int changedDaysAgo = 20 + random.nextInt(100);
+            assignments.add(new AssignmentItem(id + "-A1", id, previous, createdAt, daysAgo(changedDaysAgo), true));
+            assignments.add(new AssignmentItem(id + "-A2", id, manager, daysAgo(changedDaysAgo), null, false));
+        } else {
+            assignments.add(new AssignmentItem(id + "-A1", id, manager, createdAt, null, true));
+        }
+
+        orders(id, story, tenureDays);
+        contactHistory(id, manager, story, tenureDays);
+        emails(id, story, tenureDays);
+        surveys(id, story, tenureDays);
+        subscription(id, story, tenureDays);
+    }
+
+    private void orders(String id, Story story, int tenureDays) {
+        if (story == Story.PROSPECT) {
+            deals.add(new DealItem(id + "-D1", id, amount(500, 3000), "EUR", DealStatus.OPEN, daysAgo(5 + random.nextInt(10)), null, line()));
+            return;
+        }
+        // Orders per 90-day period, most recent period last; the story shapes the trend.
+        int periods = Math.max(1, tenureDays / 90);
+        int seq = 0;
+        for (int p = periods - 1; p >= 0; p--) {
+            int perPeriod = switch (story) {
+                case LOYAL -> 3 + random.nextInt(2);
+                case GROWING -> p <= 1 ? 4 + random.nextInt(2) : 1 + random.nextInt(2);
+                case NEWCOMER -> p == 0 ? 1 : 0;
+                case DRIFTING -> p == 0 ? 1 : (p == 1 ? 4 + random.nextInt(2) : 3);
+                case CHURNED -> p <= 4 ? 0 : 2;
+                default -> 1 + random.nextInt(3);
+            };
+            for (int o = 0; o < perPeriod; o++) {
+                int daysAgo = p * 90 + 1 + random.nextInt(88);
+                if (daysAgo >= tenureDays) {
+                    continue;
+                }
+                Instant closed = daysAgo(daysAgo);
+                seq++;
+                double base = story == Story.GROWING && p <= 1 ? 4000 : 2000;
+                deals.add(new DealItem(id + "-D" + seq, id, amount(base * 0.5, base * 1.5), "EUR", DealStatus.WON,
+                        closed.minus(Duration.ofDays(7 + random.nextInt(20))), closed, line()));
+            }
+        }
+        if (story == Story.DRIFTING || story == Story.CHURNED) {
+            Instant closed = daysAgo(10 + random.nextInt(60));
+            deals.add(new DealItem(id + "-DL", id, amount(1000, 5000), "EUR", DealStatus.LOST, closed.minus(Duration.ofDays(30)), closed, line()));
+        }
+    }
+
+    private void contactHistory(String id, String manager, Story story, int tenureDays) {
+        int span = Math.min(tenureDays, 365);
+        int count = story == Story.CHURNED ? 4 : Math.min(20 + random.nextInt(20), span / 6);
+        int seq = 0;
+        for (int i = 0; i < count; i++) {
+            int daysAgo = story == Story.CHURNED ? 200 + random.nextInt(160) : 8 + random.nextInt(Math.max(1, span - 8));
+            Purpose purpose = pick(Purpose.VALUE, Purpose.VALUE, Purpose.VALUE, Purpose.SERVICE, Purpose.SERVICE, Purpose.SERVICE,
+                    Purpose.TRANSACTIONAL, Purpose.SURVEY, Purpose.SALES);
+            Direction direction = purpose == Purpose.SERVICE && random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND;
+            contacts.add(contact(id + "-K" + (++seq), id, manager, daysAgo, direction, purpose));
+        }
+        if (story == Story.OVER_CONTACTED) {
+            for (int i = 0; i < 4; i++) {
+                contacts.add(contact(id + "-K" + (++seq), id, manager, 1 + i, Direction.OUTBOUND, i % 2 == 0 ? Purpose.VALUE : Purpose.SURVEY));
+            }
+        }
+        if (story == Story.SALES_HEAVY) {
+            for (int i = 0; i < 6; i++) {
+                contacts.add(contact(id + "-K" + (++seq), id, manager, 10 + i * 12, Direction.OUTBOUND, Purpose.SALES));
+            }
+        }
+        if (story == Story.DRIFTING) {
+            // The customer stopped answering: nothing inbound in the last quarter.
+            contacts.removeIf(c -> c.customerExternalId().equals(id) && c.direction() == Direction.INBOUND
+                    && c.occurredAt().isAfter(daysAgo(90)));
+        }
+    }
+
+    private ContactItem contact(String externalId, String customer, String manager, int daysAgo, Direction direction, Purpose purpose) {
+        Channel channel = purpose == Purpose.TRANSACTIONAL ? Channel.EMAIL : pick(Channel.EMAIL, Channel.EMAIL, Channel.PHONE, Channel.MEETING, Channel.MESSENGER, Channel.CHAT);
+        Instant at = daysAgo(daysAgo).plus(Duration.ofMinutes(random.nextInt(600)));
+        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null);
+    }
+
+    private void emails(String id, Story story, int tenureDays) {
+        int campaigns = Math.min(10, tenureDays / 30);
+        for (int c = 0; c < campaigns; c++) {
+            int daysAgo = (campaigns - c) * 28;
+            String campaign = "CAMPAIGN-" + (now.atZone(ZoneOffset.UTC).getYear() * 100 + c);
+            emailEvents.add(new EmailEventItem(id + "-E" + c + "-S", id, daysAgo(daysAgo), EmailEventType.SENT, campaign));
+            boolean recent = c >= campaigns - 4;
+            boolean opens = switch (story) {
+                case DRIFTING, CHURNED -> !recent;
+                case LOYAL, GROWING -> random.nextInt(10) < 8;
+                default -> random.nextInt(10) < 5;
+            };
+            if (opens) {
+                emailEvents.add(new EmailEventItem(id + "-E" + c + "-O", id, daysAgo(daysAgo).plus(Duration.ofHours(5)), EmailEventType.OPENED, campaign));
+            }
+        }
+    }
+
+    private void surveys(String id, Story story, int tenureDays) {
+        if (story == Story.PROSPECT || tenureDays < 60) {
+            return;
+        }
+        int nps = switch (story) {
+            case LOYAL, GROWING -> 9 + random.nextInt(2);
+            case DRIFTING, CHURNED -> 2 + random.nextInt(4);
+            default -> 6 + random.nextInt(4);
+        };
+        int csat = nps >= 9 ? 5 : nps >= 7 ? 4 : 2 + random.nextInt(2);
+        surveys.add(new SurveyItem(id + "-S1", id, daysAgo(20 + random.nextInt(40)), nps, csat, null));
+    }
+
+    private void subscription(String id, Story story, int tenureDays) {
+        if (story == Story.PROSPECT) {
+            return;
+        }
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate starts = today.minusDays(Math.min(tenureDays, 300));
+        LocalDate ends = story == Story.RENEWAL_DUE ? today.plusDays(15 + random.nextInt(40)) : starts.plusYears(1).plusDays(90);
+        boolean autoRenew = story != Story.RENEWAL_DUE && random.nextBoolean();
+        if (story == Story.CHURNED) {
+            ends = today.minusDays(30);
+        }
+        subscriptions.add(new SubscriptionItem(id + "-SUB1", id, line(), starts, ends, autoRenew, true));
+    }
+
+    private Instant daysAgo(int days) {
+        return now.minus(Duration.ofDays(days));
+    }
+
+    private BigDecimal amount(double min, double max) {
+        return BigDecimal.valueOf(min + random.nextDouble() * (max - min)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private String line() {
+        return PRODUCT_LINES[random.nextInt(PRODUCT_LINES.length)];
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... options) {
+        return options[random.nextInt(options.length)];
+    }
+}

@@ -1,0 +1,91 @@
+package com.retentionadvisor.demo;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import com.retentionadvisor.contacts.ContactKind;
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.CustomerKinds;
+import com.retentionadvisor.deals.DealKind;
+import com.retentionadvisor.emails.EmailEventKind;
+import com.retentionadvisor.ingest.BatchIngestService;
+import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.subscriptions.SubscriptionKind;
+import com.retentionadvisor.surveys.SurveyKind;
+
+/** Loads the demo base at startup when retention.demo.enabled is true, through the same ingest path a CRM uses. */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    private static final int BATCH = 5000;
+
+    @Inject
+    DemoConfig config;
+
+    @Inject
+    BatchIngestService ingest;
+
+    @Inject
+    CustomerKinds.Managers managers;
+
+    @Inject
+    CustomerKinds.Customers customers;
+
+    @Inject
+    CustomerKinds.Assignments assignments;
+
+    @Inject
+    ContactKind contacts;
+
+    @Inject
+    DealKind deals;
+
+    @Inject
+    SubscriptionKind subscriptions;
+
+    @Inject
+    SurveyKind surveys;
+
+    @Inject
+    EmailEventKind emailEvents;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (Customer.findByExternalId(DemoData.customerId(1)).isPresent()) {
+            LOG.infof("Demo data already loaded; try: curl localhost:8080/api/customers/%s/advice", DemoData.customerId(5));
+            return;
+        }
+        long started = System.nanoTime();
+        DemoData data = DemoData.generate(config.customers(), config.seed(), Instant.now());
+        load(managers, data.managers);
+        load(customers, data.customers);
+        load(assignments, data.assignments);
+        load(contacts, data.contacts);
+        load(deals, data.deals);
+        load(subscriptions, data.subscriptions);
+        load(surveys, data.surveys);
+        load(emailEvents, data.emailEvents);
+        LOG.infof("Demo data loaded in %d ms: %d customers, %d contacts, %d deals; try: curl localhost:8080/api/customers/%s/advice",
+                (System.nanoTime() - started) / 1_000_000, data.customers.size(), data.contacts.size(), data.deals.size(),
+                DemoData.customerId(5));
+    }
+
+    private <I extends IngestItem, R extends IngestedRecord> void load(RecordKind<I, R> kind, List<I> items) {
+        for (int from = 0; from < items.size(); from += BATCH) {
+            ingest.ingest(kind, items.subList(from, Math.min(items.size(), from + BATCH)));
+        }
+    }
+}

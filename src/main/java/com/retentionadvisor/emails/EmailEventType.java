@@ -1,0 +1,5 @@
+package com.retentionadvisor.emails;
+
+public enum EmailEventType {
+    SENT, DELIVERED, OPENED, CLICKED, UNSUBSCRIBED
+}

@@ -1,0 +1,192 @@
+package com.retentionadvisor.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.problems.BatchTooLargeException;
+import com.retentionadvisor.problems.FieldProblem;
+import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.UnknownRecordException;
+
+/**
+ * Idempotent bulk upserts of CRM records. A batch is checked whole before anything is written: one invalid item
+ * turns the whole batch away with a 400 naming every problem. Items naming an unknown customer or manager are
+ * rejected one by one (the rest is written); a batch of one such item answers 404.
+ */
+@ApplicationScoped
+public class BatchIngestService {
+
+    private static final Logger LOG = Logger.getLogger(BatchIngestService.class);
+    private static final int QUERY_CHUNK = 1000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    IngestConfig config;
+
+    @Transactional
+    public <I extends IngestItem, R extends IngestedRecord> BatchResult ingest(RecordKind<I, R> kind, List<I> items) {
+        checkBatch(items);
+        Map<String, R> existing = loadByExternalId(kind.recordType(), items.stream().map(IngestItem::externalId).toList());
+        References references = loadReferences(items);
+
+        List<BatchResult.Item> results = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            I item = items.get(index);
+            results.add(upsert(kind, item, index, existing.get(item.externalId()), references, items.size() == 1));
+        }
+        BatchResult result = BatchResult.of(kind.name(), results);
+        LOG.infof("Ingested %d %s: %s", items.size(), kind.name(), result.counts());
+        return result;
+    }
+
+    private <I extends IngestItem, R extends IngestedRecord> BatchResult.Item upsert(
+            RecordKind<I, R> kind, I item, int index, R record, References references, boolean singleItem) {
+        String hash = hash(item);
+        if (record != null && hash.equals(record.sourceHash)) {
+            return new BatchResult.Item(index, item.externalId(), ItemOutcome.UNCHANGED, null);
+        }
+        Customer customer;
+        Manager manager;
+        try {
+            customer = item instanceof IngestItem.OfCustomer of ? references.customer(of.customerExternalId()) : null;
+            manager = item instanceof IngestItem.OfManager of ? references.manager(of.managerExternalId()) : null;
+        } catch (UnknownRecordException unknown) {
+            if (singleItem) {
+                throw unknown;
+            }
+            return new BatchResult.Item(index, item.externalId(), ItemOutcome.REJECTED, unknown.getMessage());
+        }
+        boolean created = record == null;
+        if (created) {
+            record = kind.newRecord();
+            record.externalId = item.externalId();
+        }
+        kind.copy(item, record, customer, manager);
+        record.sourceHash = hash;
+        if (created) {
+            em.persist(record);
+        }
+        return new BatchResult.Item(index, item.externalId(), created ? ItemOutcome.CREATED : ItemOutcome.UPDATED, null);
+    }
+
+    private void checkBatch(List<? extends IngestItem> items) {
+        if (items == null) {
+            throw InvalidInputException.of(null, "the body must be a JSON array of items");
+        }
+        if (items.size() > config.maxItems()) {
+            throw new BatchTooLargeException(items.size(), config.maxItems());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Integer> firstIndexOfId = new HashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            IngestItem item = items.get(index);
+            if (item == null) {
+                problems.add(new FieldProblem(index, null, "an item must be a JSON object, not null"));
+                continue;
+            }
+            for (ConstraintViolation<IngestItem> violation : validator.validate(item)) {
+                problems.add(new FieldProblem(index, violation.getPropertyPath().toString(), violation.getMessage()));
+            }
+            for (FieldProblem problem : item.crossFieldProblems()) {
+                problems.add(problem.atIndex(index));
+            }
+            if (item.externalId() != null) {
+                Integer first = firstIndexOfId.putIfAbsent(item.externalId(), index);
+                if (first != null) {
+                    problems.add(new FieldProblem(index, "externalId", "'" + item.externalId() + "' already appears at index " + first));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private References loadReferences(List<? extends IngestItem> items) {
+        Set<String> customerIds = new HashSet<>();
+        Set<String> managerIds = new HashSet<>();
+        for (IngestItem item : items) {
+            if (item instanceof IngestItem.OfCustomer of) {
+                customerIds.add(of.customerExternalId());
+            }
+            if (item instanceof IngestItem.OfManager of && of.managerExternalId() != null) {
+                managerIds.add(of.managerExternalId());
+            }
+        }
+        return new References(loadByExternalId(Customer.class, customerIds), loadByExternalId(Manager.class, managerIds));
+    }
+
+    private <R extends IngestedRecord> Map<String, R> loadByExternalId(Class<R> type, Collection<String> externalIds) {
+        Map<String, R> found = new HashMap<>();
+        List<String> ids = List.copyOf(new HashSet<>(externalIds));
+        String query = "select r from " + type.getSimpleName() + " r where r.externalId in :ids";
+        for (int from = 0; from < ids.size(); from += QUERY_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + QUERY_CHUNK));
+            em.createQuery(query, type).setParameter("ids", chunk).getResultList()
+                    .forEach(record -> found.put(record.externalId, record));
+        }
+        return found;
+    }
+
+    private String hash(IngestItem item) {
+        try {
+            byte[] canonical = json.writeValueAsString(item).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint an item", e);
+        }
+    }
+
+    /** The customers and managers a batch names, loaded once. */
+    private record References(Map<String, Customer> customers, Map<String, Manager> managers) {
+
+        Customer customer(String externalId) {
+            Customer customer = customers.get(externalId);
+            if (customer == null) {
+                throw new UnknownRecordException("customerExternalId", "customer", externalId);
+            }
+            return customer;
+        }
+
+        Manager manager(String externalId) {
+            if (externalId == null) {
+                return null;
+            }
+            Manager manager = managers.get(externalId);
+            if (manager == null) {
+                throw new UnknownRecordException("managerExternalId", "manager", externalId);
+            }
+            return manager;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.retentionadvisor.ingest;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.Manager;
+
+/**
+ * How one kind of CRM record (contacts, deals, …) is stored. The batch mechanics — validation, idempotency,
+ * references, per-item results — live once in {@link BatchIngestService}.
+ */
+public interface RecordKind<I extends IngestItem, R extends IngestedRecord> {
+
+    /** The plural name used in URLs and results, e.g. "contacts". */
+    String name();
+
+    Class<R> recordType();
+
+    R newRecord();
+
+    /** Copies the item onto the record; references are already resolved (null where the item names none). */
+    void copy(I item, R record, Customer customer, Manager manager);
+}

@@ -1,0 +1,25 @@
+package com.retentionadvisor.problems;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One thing wrong with a request: which item of a batch (if any), which field, and what is wrong. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FieldProblem(Integer index, String field, String message) {
+
+    public static FieldProblem ofField(String field, String message) {
+        return new FieldProblem(null, field, message);
+    }
+
+    public FieldProblem atIndex(int itemIndex) {
+        return new FieldProblem(itemIndex, field, message);
+    }
+
+    /** "items[3].occurredAt: must not be null" — the problem in one line. */
+    public String describe() {
+        String where = index == null ? "" : "items[" + index + "]";
+        if (field != null && !field.isEmpty()) {
+            where = where.isEmpty() ? field : where + "." + field;
+        }
+        return where.isEmpty() ? message : where + ": " + message;
+    }
+}

@@ -1,0 +1,135 @@
+package com.retentionadvisor.problems;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns every error into application/problem+json; no class name or stack trace ever reaches the caller. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return badRequest(FieldProblem.ofField(null, "malformed JSON" + where + ": " + e.getOriginalMessage()));
+    }
+
+    // Overrides Quarkus' built-in mapper, which answers 400 with no body.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return badRequest(fieldProblem(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        return badRequest(fieldProblem(e));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e);
+        }
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping);
+        }
+        String detail = e.getMessage();
+        return respond(new Problem(Problem.typeFor("http-" + status.getStatusCode()), status.getReasonPhrase(), status.getStatusCode(), detail, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return respond(new Problem(Problem.typeFor("internal-error"), "Internal error", 500,
+                "the advisor failed to answer; quote reference " + reference + " when reporting it", List.of()));
+    }
+
+    private static Response badRequest(FieldProblem problem) {
+        return respond(new InvalidInputException(List.of(problem)).toProblem());
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Names the item index and the field from Jackson's path, e.g. items[3].channel. */
+    static FieldProblem fieldProblem(JsonMappingException e) {
+        Integer index = null;
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                if (index == null && field.length() == 0) {
+                    index = ref.getIndex();
+                } else {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        return new FieldProblem(index, field.length() == 0 ? null : field.toString(), messageFor(e));
+    }
+
+    private static String messageFor(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException upe) {
+            return "unknown field '" + upe.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException ife) {
+            Class<?> target = ife.getTargetType();
+            if (target != null && target.isEnum()) {
+                String allowed = java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+                return "'" + ife.getValue() + "' is not one of " + allowed;
+            }
+            return "'" + ife.getValue() + "' is not a valid " + readableType(target);
+        }
+        if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            return "expected " + readableType(mie.getTargetType());
+        }
+        return e.getOriginalMessage() == null ? "unreadable value" : firstLine(e.getOriginalMessage());
+    }
+
+    private static String readableType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "Instant", "OffsetDateTime" -> "ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z";
+            case "LocalDate" -> "ISO date, e.g. 2026-03-01";
+            case "BigDecimal" -> "decimal number";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "string";
+            case "List", "ArrayList", "Collection" -> "JSON array";
+            default -> type.isRecord() ? "JSON object" : "value";
+        };
+    }
+
+    private static String firstLine(String message) {
+        int cut = message.indexOf('\n');
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+}

@@ -1,0 +1,59 @@
+package com.retentionadvisor.rules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import com.retentionadvisor.facts.CustomerFacts;
+
+/**
+ * The live ruleset, compiled from the rules folder at startup. A rule file that does not compile stops the start
+ * with the file, the line and the compiler's message. Knows only fact and outcome classes, never the store.
+ */
+@ApplicationScoped
+public class RuleEngine {
+
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
+
+    @Inject
+    RulesConfig config;
+
+    private volatile Ruleset live;
+
+    void onStart(@Observes StartupEvent event) {
+        live();
+    }
+
+    /** The ruleset in force, compiled on first use. */
+    public Ruleset live() {
+        Ruleset ruleset = live;
+        if (ruleset == null) {
+            synchronized (this) {
+                if (live == null) {
+                    Path folder = Path.of(config.dir());
+                    long started = System.nanoTime();
+                    live = Ruleset.load(folder);
+                    LOG.infof("Ruleset %s compiled from %s in %d ms: %d rules", live.version(), folder.toAbsolutePath(),
+                            (System.nanoTime() - started) / 1_000_000, live.ruleNames().size());
+                }
+                ruleset = live;
+            }
+        }
+        return ruleset;
+    }
+
+    /** Runs the live ruleset over one customer's facts, plus any other facts (a contact being checked, …). */
+    public Evaluation evaluate(CustomerFacts facts, Object... more) {
+        List<Object> all = new ArrayList<>(facts.forRules());
+        all.addAll(List.of(more));
+        return live().evaluate(all, config.maxFirings());
+    }
+}

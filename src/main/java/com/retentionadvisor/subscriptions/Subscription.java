@@ -1,0 +1,36 @@
+package com.retentionadvisor.subscriptions;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.ingest.IngestedRecord;
+
+/** A subscription or contract; its end is what renewal reminders and surveys are timed against. */
+@Entity
+@Table(name = "subscription")
+public class Subscription extends IngestedRecord {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    public Customer customer;
+
+    public String product;
+
+    @Column(name = "starts_on")
+    public LocalDate startsOn;
+
+    @Column(name = "ends_on")
+    public LocalDate endsOn;
+
+    @Column(name = "auto_renew")
+    public boolean autoRenew;
+
+    public boolean annual;
+}
