@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,20 +29,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
-        var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return badRequest(FieldProblem.ofField(null, "malformed JSON" + where + ": " + e.getOriginalMessage()));
+        return badRequest(jsonProblem(e));
     }
 
     // Overrides Quarkus' built-in mapper, which answers 400 with no body.
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        return badRequest(fieldProblem(e));
+        return badRequest(jsonProblem(e));
     }
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
-        return badRequest(fieldProblem(e));
+        return badRequest(jsonProblem(e));
     }
 
     @ServerExceptionMapper
@@ -50,11 +49,8 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(e);
         }
-        if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse);
-        }
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            return unmappableJson(mapping);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badRequest(jsonProblem(json));
         }
         String detail = e.getMessage();
         return respond(new Problem(Problem.typeFor("http-" + status.getStatusCode()), status.getReasonPhrase(), status.getStatusCode(), detail, List.of()));
@@ -74,6 +70,17 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A body that is not JSON, or JSON that does not fit: which item, which field, what is wrong. */
+    static FieldProblem jsonProblem(JsonProcessingException e) {
+        boolean truncated = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
+        if (e instanceof JsonMappingException mapping && !truncated && !(mapping.getCause() instanceof JsonParseException)) {
+            return fieldProblem(mapping);
+        }
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return FieldProblem.ofField(null, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
     }
 
     /** Names the item index and the field from Jackson's path, e.g. items[3].channel. */

@@ -1,0 +1,188 @@
+package com.retentionadvisor.advice;
+
+import static com.retentionadvisor.Crm.AS_OF;
+import static com.retentionadvisor.Crm.contact;
+import static com.retentionadvisor.Crm.customer;
+import static com.retentionadvisor.Crm.emailEvent;
+import static com.retentionadvisor.Crm.pushAll;
+import static com.retentionadvisor.Crm.survey;
+import static com.retentionadvisor.Crm.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Ingest → facts → rules from rules/ → advice and contact checks, through the real HTTP API and PostgreSQL. */
+@QuarkusTest
+class AdviceApiTest {
+
+    private String customerId;
+
+    @BeforeEach
+    void aCustomer() {
+        customerId = unique("C");
+        pushAll("customers", List.of(customer(customerId)));
+    }
+
+    private ValidatableResponse advice(String asOf) {
+        return given().queryParam("asOf", asOf)
+                .when().get("/api/customers/{id}/advice", customerId)
+                .then();
+    }
+
+    private ValidatableResponse contactCheck(String channel, String purpose, String direction) {
+        return given().contentType(ContentType.JSON).queryParam("asOf", AS_OF.toString())
+                .body(direction == null ? Map.of("channel", channel, "purpose", purpose)
+                        : Map.of("channel", channel, "purpose", purpose, "direction", direction))
+                .when().post("/api/customers/{id}/contact-check", customerId)
+                .then();
+    }
+
+    @Test
+    void shouldExplainADriftingCustomerWithSignsLevelAndActions() {
+        pushAll("email-events", List.of(
+                emailEvent(unique("E"), customerId, 40, "SENT", "feb"),
+                emailEvent(unique("E"), customerId, 30, "SENT", "mar"),
+                emailEvent(unique("E"), customerId, 20, "SENT", "apr")));
+        pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
+
+        advice(AS_OF.toString()).statusCode(200)
+                .body("customerId", equalTo(customerId))
+                .body("asOf", equalTo(AS_OF.toString()))
+                .body("risk.score", equalTo(50))
+                .body("risk.level", equalTo("HIGH"))
+                .body("risk.signs.code", contains("NPS_DETRACTOR", "EMAILS_UNOPENED"))
+                .body("risk.signs[1].evidence", equalTo("The last 3 emails in a row were not opened"))
+                .body("risk.signs[1].rule", equalTo("Emails go unopened: 3 or more in a row"))
+                .body("actions[0].code", equalTo("RECOVERY_CALL"))
+                .body("actions[0].reason", containsString("4"))
+                .body("stage", equalTo("AWARENESS"))
+                .body("contact.allowed", equalTo(true))
+                .body("rulesetVersion", matchesPattern("[0-9a-f]{12}"))
+                .body("firedRules", hasItem("NPS detractor: the latest answer is 6 or lower"));
+    }
+
+    @Test
+    void shouldAnswerAsOfAnEarlierInstant() {
+        pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
+
+        advice(AS_OF.minusSeconds(5 * 86_400).toString()).statusCode(200)
+                .body("risk.signs", empty())
+                .body("risk.level", equalTo("LOW"));
+    }
+
+    @Test
+    void shouldStoreEveryAdviceWithTheRulesetVersionAndFiredRules() {
+        String version = advice(AS_OF.toString()).statusCode(200).extract().path("rulesetVersion");
+        advice(AS_OF.toString()).statusCode(200);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Advice> stored = Advice.list("customer.externalId", customerId);
+            assertEquals(2, stored.size());
+            assertEquals(version, stored.get(0).rulesetVersion);
+            assertEquals(stored.get(0).body.firedRules(), stored.get(0).firedRules);
+        });
+    }
+
+    @Test
+    void shouldRefuseAProactiveContactOnceTheWeeklyCapIsReached() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 1),
+                contact(unique("K"), customerId, 2),
+                contact(unique("K"), customerId, 3)));
+
+        contactCheck("EMAIL", "VALUE", "OUTBOUND").statusCode(200)
+                .body("allowed", equalTo(false))
+                .body("reasons.code", contains("CONTACT_CAP"))
+                .body("reasons[0].rule", equalTo("A proactive contact is refused once a cap is reached"))
+                .body("reasons[0].message", equalTo("3 proactive contacts in the last 7 days; the cap is 3"));
+        advice(AS_OF.toString()).body("contact.allowed", equalTo(false));
+    }
+
+    @Test
+    void shouldNeverRefuseInboundServiceOrTransactionalContacts() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 1).with("purpose", "SALES"),
+                contact(unique("K"), customerId, 2).with("purpose", "SALES"),
+                contact(unique("K"), customerId, 3).with("purpose", "SALES")));
+
+        contactCheck("PHONE", "SALES", "INBOUND").body("allowed", equalTo(true));
+        contactCheck("EMAIL", "SERVICE", "OUTBOUND").body("allowed", equalTo(true));
+        contactCheck("EMAIL", "TRANSACTIONAL", null).body("allowed", equalTo(true));
+        contactCheck("EMAIL", "VALUE", null).body("allowed", equalTo(false));
+    }
+
+    @Test
+    void shouldAllowASalesContactAtExactlyTwentyPercentAndRefuseAbove() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 20).with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 30).with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 40).with("direction", "INBOUND").with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 50).with("purpose", "TRANSACTIONAL")));
+
+        contactCheck("EMAIL", "SALES", "OUTBOUND").statusCode(200)
+                .body("allowed", equalTo(true))
+                .body("reasons", empty());
+
+        pushAll("contacts", List.of(contact(unique("K"), customerId, 60).with("purpose", "SALES")));
+
+        contactCheck("EMAIL", "SALES", "OUTBOUND")
+                .body("allowed", equalTo(false))
+                .body("reasons.code", contains("SALES_TALK_RATIO"))
+                .body("reasons[0].message", containsString("33%"))
+                .body("reasons[0].message", containsString("20%"))
+                .body("rulesetVersion", matchesPattern("[0-9a-f]{12}"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownCustomer() {
+        given().when().get("/api/customers/{id}/advice", "NO-SUCH-CUSTOMER")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("NO-SUCH-CUSTOMER"));
+        given().contentType(ContentType.JSON).body(Map.of("channel", "EMAIL", "purpose", "VALUE"))
+                .when().post("/api/customers/{id}/contact-check", "NO-SUCH-CUSTOMER")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRejectAnAsOfThatIsNotAnInstant() {
+        advice("yesterday").statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void shouldRejectAContactCheckWithoutChannelOrWithAnUnknownPurpose() {
+        given().contentType(ContentType.JSON).body(Map.of("purpose", "VALUE"))
+                .when().post("/api/customers/{id}/contact-check", customerId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("channel"));
+        given().contentType(ContentType.JSON).body(Map.of("channel", "EMAIL", "purpose", "GOSSIP"))
+                .when().post("/api/customers/{id}/contact-check", customerId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("purpose"))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldServeHealthAndTheApiDocument() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/customers/{externalId}/advice"));
+    }
+}
