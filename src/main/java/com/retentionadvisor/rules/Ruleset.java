@@ -209,7 +209,10 @@ public final class Ruleset {
     }
 
     private static String describe(Message message) {
-        String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^src/main/resources/rules/", "");
+        // Back to the analyst's path: without the build folders, and a table without the .drl its rules were given.
+        String path = message.getPath() == null ? "" : message.getPath()
+                .replaceFirst("^(src/main/resources/)?rules/", "")
+                .replaceFirst("\\.(csv|xlsx|xls)\\.drl$", ".$1 (rules generated from the table)");
         return path + ":" + message.getLine() + ":" + message.getColumn() + ": " + message.getText().strip();
     }
 
