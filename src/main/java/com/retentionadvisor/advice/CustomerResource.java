@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.customers.CustomerItem;
-import com.retentionadvisor.customers.CustomerKinds;
 import com.retentionadvisor.ingest.BatchIngestService;
 import com.retentionadvisor.ingest.BatchResult;
+import com.retentionadvisor.ingest.RecordKinds;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.UnknownRecordException;
@@ -41,7 +41,7 @@ public class CustomerResource {
     BatchIngestService ingest;
 
     @Inject
-    CustomerKinds.Customers customers;
+    RecordKinds kinds;
 
     @Inject
     AdviceService advice;
@@ -57,7 +57,7 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upsert customers; managerExternalId names the current owner")
     public BatchResult customers(List<CustomerItem> items) {
-        return ingest.ingest(customers, items);
+        return ingest.ingest(kinds.customers, items);
     }
 
     @GET

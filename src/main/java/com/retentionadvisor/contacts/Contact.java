@@ -11,18 +11,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.Manager;
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
 /** One interaction with a customer. */
 @Entity
 @Table(name = "contact")
-public class Contact extends IngestedRecord {
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id")
-    public Customer customer;
+public class Contact extends CustomerHistoryRecord {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "manager_id")

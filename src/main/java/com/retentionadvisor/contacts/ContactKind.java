@@ -22,7 +22,6 @@ public class ContactKind implements RecordKind<ContactItem, Contact> {
     }
 
     public void copy(ContactItem item, Contact record, Customer customer, Manager manager) {
-        record.customer = customer;
         record.manager = manager;
         record.occurredAt = item.occurredAt();
         record.channel = item.channel();

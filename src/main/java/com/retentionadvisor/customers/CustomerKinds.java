@@ -70,8 +70,7 @@ public final class CustomerKinds {
         }
 
         public void copy(AssignmentItem item, ManagerAssignment record, Customer customer, Manager manager) {
-            record.customer = customer;
-            record.manager = manager;
+                record.manager = manager;
             record.startsAt = item.startsAt();
             record.endsAt = item.endsAt();
             record.handover = item.handover();

@@ -9,16 +9,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
 /** Who owned the account when; an assignment that follows an earlier one is a manager change. */
 @Entity
 @Table(name = "manager_assignment")
-public class ManagerAssignment extends IngestedRecord {
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id")
-    public Customer customer;
+public class ManagerAssignment extends CustomerHistoryRecord {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "manager_id")

@@ -7,22 +7,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
 /** A deal; a WON deal is an order, dated by when it closed. */
 @Entity
 @Table(name = "deal")
-public class Deal extends IngestedRecord {
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id")
-    public Customer customer;
+public class Deal extends CustomerHistoryRecord {
 
     public BigDecimal amount;
 

@@ -22,7 +22,6 @@ public class DealKind implements RecordKind<DealItem, Deal> {
     }
 
     public void copy(DealItem item, Deal record, Customer customer, Manager manager) {
-        record.customer = customer;
         record.amount = item.amount();
         record.currency = item.currency();
         record.status = item.status();

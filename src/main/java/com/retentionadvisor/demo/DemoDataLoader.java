@@ -11,17 +11,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
-import com.retentionadvisor.contacts.ContactKind;
 import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.CustomerKinds;
-import com.retentionadvisor.deals.DealKind;
-import com.retentionadvisor.emails.EmailEventKind;
 import com.retentionadvisor.ingest.BatchIngestService;
 import com.retentionadvisor.ingest.IngestItem;
 import com.retentionadvisor.ingest.IngestedRecord;
 import com.retentionadvisor.ingest.RecordKind;
-import com.retentionadvisor.subscriptions.SubscriptionKind;
-import com.retentionadvisor.surveys.SurveyKind;
+import com.retentionadvisor.ingest.RecordKinds;
 
 /** Loads the demo base at startup when retention.demo.enabled is true, through the same ingest path a CRM uses. */
 @ApplicationScoped
@@ -37,28 +32,7 @@ public class DemoDataLoader {
     BatchIngestService ingest;
 
     @Inject
-    CustomerKinds.Managers managers;
-
-    @Inject
-    CustomerKinds.Customers customers;
-
-    @Inject
-    CustomerKinds.Assignments assignments;
-
-    @Inject
-    ContactKind contacts;
-
-    @Inject
-    DealKind deals;
-
-    @Inject
-    SubscriptionKind subscriptions;
-
-    @Inject
-    SurveyKind surveys;
-
-    @Inject
-    EmailEventKind emailEvents;
+    RecordKinds kinds;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -70,14 +44,14 @@ public class DemoDataLoader {
         }
         long started = System.nanoTime();
         DemoData data = DemoData.generate(config.customers(), config.seed(), Instant.now());
-        load(managers, data.managers);
-        load(customers, data.customers);
-        load(assignments, data.assignments);
-        load(contacts, data.contacts);
-        load(deals, data.deals);
-        load(subscriptions, data.subscriptions);
-        load(surveys, data.surveys);
-        load(emailEvents, data.emailEvents);
+        load(kinds.managers, data.managers);
+        load(kinds.customers, data.customers);
+        load(kinds.assignments, data.assignments);
+        load(kinds.contacts, data.contacts);
+        load(kinds.deals, data.deals);
+        load(kinds.subscriptions, data.subscriptions);
+        load(kinds.surveys, data.surveys);
+        load(kinds.emailEvents, data.emailEvents);
         LOG.infof("Demo data loaded in %d ms: %d customers, %d contacts, %d deals; try: curl localhost:8080/api/customers/%s/advice",
                 (System.nanoTime() - started) / 1_000_000, data.customers.size(), data.contacts.size(), data.deals.size(),
                 DemoData.customerId(5));

@@ -6,22 +6,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
 /** What happened to an email of a campaign: sent, opened, clicked, … An email is identified by its campaign. */
 @Entity
 @Table(name = "email_event")
-public class EmailEvent extends IngestedRecord {
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id")
-    public Customer customer;
+public class EmailEvent extends CustomerHistoryRecord {
 
     @Column(name = "occurred_at")
     public Instant occurredAt;

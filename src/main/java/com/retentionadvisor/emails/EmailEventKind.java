@@ -22,7 +22,6 @@ public class EmailEventKind implements RecordKind<EmailEventItem, EmailEvent> {
     }
 
     public void copy(EmailEventItem item, EmailEvent record, Customer customer, Manager manager) {
-        record.customer = customer;
         record.occurredAt = item.occurredAt();
         record.type = item.type();
         record.campaign = item.campaign();

@@ -91,6 +91,9 @@ public class BatchIngestService {
             record = kind.newRecord();
             record.externalId = item.externalId();
         }
+        if (record instanceof CustomerHistoryRecord history) {
+            history.customer = customer;
+        }
         kind.copy(item, record, customer, manager);
         record.sourceHash = hash;
         if (created) {

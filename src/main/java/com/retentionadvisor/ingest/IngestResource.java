@@ -13,18 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.contacts.ContactItem;
-import com.retentionadvisor.contacts.ContactKind;
 import com.retentionadvisor.customers.AssignmentItem;
-import com.retentionadvisor.customers.CustomerKinds;
 import com.retentionadvisor.customers.ManagerItem;
 import com.retentionadvisor.deals.DealItem;
-import com.retentionadvisor.deals.DealKind;
 import com.retentionadvisor.emails.EmailEventItem;
-import com.retentionadvisor.emails.EmailEventKind;
 import com.retentionadvisor.subscriptions.SubscriptionItem;
-import com.retentionadvisor.subscriptions.SubscriptionKind;
 import com.retentionadvisor.surveys.SurveyItem;
-import com.retentionadvisor.surveys.SurveyKind;
 
 /** Bulk, idempotent upserts of what a CRM knows about its customers, keyed by the CRM's external ids (customers: see CustomerResource). */
 @Path("/api")
@@ -37,72 +31,54 @@ public class IngestResource {
     BatchIngestService ingest;
 
     @Inject
-    CustomerKinds.Managers managers;
-
-    @Inject
-    CustomerKinds.Assignments assignments;
-
-    @Inject
-    ContactKind contacts;
-
-    @Inject
-    DealKind deals;
-
-    @Inject
-    SubscriptionKind subscriptions;
-
-    @Inject
-    SurveyKind surveys;
-
-    @Inject
-    EmailEventKind emailEvents;
+    RecordKinds kinds;
 
     @POST
     @Path("managers/batch")
     @Operation(summary = "Upsert account managers")
     public BatchResult managers(List<ManagerItem> items) {
-        return ingest.ingest(managers, items);
+        return ingest.ingest(kinds.managers, items);
     }
 
     @POST
     @Path("assignments/batch")
     @Operation(summary = "Upsert ownership history: who owned which customer when, and whether a handover took place")
     public BatchResult assignments(List<AssignmentItem> items) {
-        return ingest.ingest(assignments, items);
+        return ingest.ingest(kinds.assignments, items);
     }
 
     @POST
     @Path("contacts/batch")
     @Operation(summary = "Upsert contacts (interactions) with channel, direction and purpose")
     public BatchResult contacts(List<ContactItem> items) {
-        return ingest.ingest(contacts, items);
+        return ingest.ingest(kinds.contacts, items);
     }
 
     @POST
     @Path("deals/batch")
     @Operation(summary = "Upsert deals; a WON deal is an order dated by closedAt")
     public BatchResult deals(List<DealItem> items) {
-        return ingest.ingest(deals, items);
+        return ingest.ingest(kinds.deals, items);
     }
 
     @POST
     @Path("subscriptions/batch")
     @Operation(summary = "Upsert subscriptions and contracts")
     public BatchResult subscriptions(List<SubscriptionItem> items) {
-        return ingest.ingest(subscriptions, items);
+        return ingest.ingest(kinds.subscriptions, items);
     }
 
     @POST
     @Path("surveys/batch")
     @Operation(summary = "Upsert survey answers (NPS 0-10, CSAT 1-5)")
     public BatchResult surveys(List<SurveyItem> items) {
-        return ingest.ingest(surveys, items);
+        return ingest.ingest(kinds.surveys, items);
     }
 
     @POST
     @Path("email-events/batch")
     @Operation(summary = "Upsert email events (sent, delivered, opened, clicked, unsubscribed) by campaign")
     public BatchResult emailEvents(List<EmailEventItem> items) {
-        return ingest.ingest(emailEvents, items);
+        return ingest.ingest(kinds.emailEvents, items);
     }
 }

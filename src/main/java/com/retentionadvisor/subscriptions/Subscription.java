@@ -4,22 +4,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
 /** A subscription or contract; its end is what renewal reminders and surveys are timed against. */
 @Entity
 @Table(name = "subscription")
-public class Subscription extends IngestedRecord {
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id")
-    public Customer customer;
+public class Subscription extends CustomerHistoryRecord {
 
     public String product;
 

@@ -22,7 +22,6 @@ public class SubscriptionKind implements RecordKind<SubscriptionItem, Subscripti
     }
 
     public void copy(SubscriptionItem item, Subscription record, Customer customer, Manager manager) {
-        record.customer = customer;
         record.product = item.product();
         record.startsOn = item.startsOn();
         record.endsOn = item.endsOn();

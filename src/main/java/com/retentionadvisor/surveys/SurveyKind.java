@@ -22,7 +22,6 @@ public class SurveyKind implements RecordKind<SurveyItem, SurveyResponse> {
     }
 
     public void copy(SurveyItem item, SurveyResponse record, Customer customer, Manager manager) {
-        record.customer = customer;
         record.answeredAt = item.answeredAt();
         record.nps = item.nps() == null ? null : item.nps().shortValue();
         record.csat = item.csat() == null ? null : item.csat().shortValue();
