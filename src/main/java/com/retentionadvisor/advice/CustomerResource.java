@@ -57,7 +57,7 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upsert customers; managerExternalId names the current owner")
     public BatchResult customers(List<CustomerItem> items) {
-        return ingest.ingest(kinds.customers, items);
+        return ingest.ingest(kinds.customers(), items);
     }
 
     @GET

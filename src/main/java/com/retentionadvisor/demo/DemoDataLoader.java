@@ -44,14 +44,14 @@ public class DemoDataLoader {
         }
         long started = System.nanoTime();
         DemoData data = DemoData.generate(config.customers(), config.seed(), Instant.now());
-        load(kinds.managers, data.managers);
-        load(kinds.customers, data.customers);
-        load(kinds.assignments, data.assignments);
-        load(kinds.contacts, data.contacts);
-        load(kinds.deals, data.deals);
-        load(kinds.subscriptions, data.subscriptions);
-        load(kinds.surveys, data.surveys);
-        load(kinds.emailEvents, data.emailEvents);
+        load(kinds.managers(), data.managers);
+        load(kinds.customers(), data.customers);
+        load(kinds.assignments(), data.assignments);
+        load(kinds.contacts(), data.contacts);
+        load(kinds.deals(), data.deals);
+        load(kinds.subscriptions(), data.subscriptions);
+        load(kinds.surveys(), data.surveys);
+        load(kinds.emailEvents(), data.emailEvents);
         LOG.infof("Demo data loaded in %d ms: %d customers, %d contacts, %d deals; try: curl localhost:8080/api/customers/%s/advice",
                 (System.nanoTime() - started) / 1_000_000, data.customers.size(), data.contacts.size(), data.deals.size(),
                 DemoData.customerId(5));

@@ -37,48 +37,48 @@ public class IngestResource {
     @Path("managers/batch")
     @Operation(summary = "Upsert account managers")
     public BatchResult managers(List<ManagerItem> items) {
-        return ingest.ingest(kinds.managers, items);
+        return ingest.ingest(kinds.managers(), items);
     }
 
     @POST
     @Path("assignments/batch")
     @Operation(summary = "Upsert ownership history: who owned which customer when, and whether a handover took place")
     public BatchResult assignments(List<AssignmentItem> items) {
-        return ingest.ingest(kinds.assignments, items);
+        return ingest.ingest(kinds.assignments(), items);
     }
 
     @POST
     @Path("contacts/batch")
     @Operation(summary = "Upsert contacts (interactions) with channel, direction and purpose")
     public BatchResult contacts(List<ContactItem> items) {
-        return ingest.ingest(kinds.contacts, items);
+        return ingest.ingest(kinds.contacts(), items);
     }
 
     @POST
     @Path("deals/batch")
     @Operation(summary = "Upsert deals; a WON deal is an order dated by closedAt")
     public BatchResult deals(List<DealItem> items) {
-        return ingest.ingest(kinds.deals, items);
+        return ingest.ingest(kinds.deals(), items);
     }
 
     @POST
     @Path("subscriptions/batch")
     @Operation(summary = "Upsert subscriptions and contracts")
     public BatchResult subscriptions(List<SubscriptionItem> items) {
-        return ingest.ingest(kinds.subscriptions, items);
+        return ingest.ingest(kinds.subscriptions(), items);
     }
 
     @POST
     @Path("surveys/batch")
     @Operation(summary = "Upsert survey answers (NPS 0-10, CSAT 1-5)")
     public BatchResult surveys(List<SurveyItem> items) {
-        return ingest.ingest(kinds.surveys, items);
+        return ingest.ingest(kinds.surveys(), items);
     }
 
     @POST
     @Path("email-events/batch")
     @Operation(summary = "Upsert email events (sent, delivered, opened, clicked, unsubscribed) by campaign")
     public BatchResult emailEvents(List<EmailEventItem> items) {
-        return ingest.ingest(kinds.emailEvents, items);
+        return ingest.ingest(kinds.emailEvents(), items);
     }
 }

@@ -15,26 +15,58 @@ import com.retentionadvisor.surveys.SurveyKind;
 public class RecordKinds {
 
     @Inject
-    public CustomerKinds.Managers managers;
+    CustomerKinds.Managers managers;
 
     @Inject
-    public CustomerKinds.Customers customers;
+    CustomerKinds.Customers customers;
 
     @Inject
-    public CustomerKinds.Assignments assignments;
+    CustomerKinds.Assignments assignments;
 
     @Inject
-    public ContactKind contacts;
+    ContactKind contacts;
 
     @Inject
-    public DealKind deals;
+    DealKind deals;
 
     @Inject
-    public SubscriptionKind subscriptions;
+    SubscriptionKind subscriptions;
 
     @Inject
-    public SurveyKind surveys;
+    SurveyKind surveys;
 
     @Inject
-    public EmailEventKind emailEvents;
+    EmailEventKind emailEvents;
+
+    public CustomerKinds.Managers managers() {
+        return managers;
+    }
+
+    public CustomerKinds.Customers customers() {
+        return customers;
+    }
+
+    public CustomerKinds.Assignments assignments() {
+        return assignments;
+    }
+
+    public ContactKind contacts() {
+        return contacts;
+    }
+
+    public DealKind deals() {
+        return deals;
+    }
+
+    public SubscriptionKind subscriptions() {
+        return subscriptions;
+    }
+
+    public SurveyKind surveys() {
+        return surveys;
+    }
+
+    public EmailEventKind emailEvents() {
+        return emailEvents;
+    }
 }
