@@ -75,6 +75,22 @@ class StageRulesTest {
     // --- A customer who never ordered is in awareness ---
 
     @Test
+    void customerWhoseOrdersHalvedIsDriftingIntoDissolution() {
+        var longStandingCustomerOrderingLess = aCustomer().tenureDays(900).ordersTotal(20).ordersPreviousPeriod(4).ordersLastPeriod(2);
+
+        assertStage(longStandingCustomerOrderingLess, DISSOLUTION,
+                "A customer whose orders fell to half of the period before is drifting into dissolution");
+    }
+
+    @Test
+    void customerWhoseOrdersFellByLessThanHalfIsNotDrifting() {
+        var longStandingCustomerOrderingSlightlyLess = aCustomer().tenureDays(900).ordersTotal(20).ordersPreviousPeriod(4).ordersLastPeriod(3);
+
+        assertStage(longStandingCustomerOrderingSlightlyLess, COMMITMENT,
+                "A customer of two years who still orders every period is committed");
+    }
+
+    @Test
     void customerWhoNeverOrderedIsInAwareness() {
         var prospect = neverOrdered(aCustomer());
 
