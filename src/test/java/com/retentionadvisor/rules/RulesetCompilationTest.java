@@ -106,6 +106,43 @@ class RulesetCompilationTest {
     }
 
     @Test
+    void aSpreadsheetDecisionTableBecomesRules() throws java.io.IOException {
+        byte[] xlsx = spreadsheet(
+                new String[] {"RuleSet", "retention"},
+                new String[] {"Import", "com.retentionadvisor.facts.CustomerFacts, com.retentionadvisor.rules.ChurnSign"},
+                new String[] {},
+                new String[] {"RuleTable Signs from a spreadsheet"},
+                new String[] {"CONDITION", "ACTION"},
+                new String[] {"CustomerFacts", ""},
+                new String[] {"unopenedEmailStreak >= $param", "insert(new ChurnSign(\"$param\", 10));"},
+                new String[] {"Streak at least", "Sign"},
+                new String[] {"5", "SPREADSHEET_SIGN"});
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put("churn-signs/table.xlsx", xlsx);
+        Ruleset ruleset = Ruleset.compile(files);
+
+        Evaluation quiet = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().unopenedEmailStreak(4).build().forRules(), 100);
+        Evaluation unread = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().unopenedEmailStreak(5).build().forRules(), 100);
+
+        assertTrue(quiet.all(ChurnSign.class).isEmpty());
+        assertEquals("SPREADSHEET_SIGN", unread.all(ChurnSign.class).get(0).getCode());
+    }
+
+    private static byte[] spreadsheet(String[]... rows) throws java.io.IOException {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Rules");
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void theShippedRulesCompile() {
         Ruleset shipped = Ruleset.load(Path.of("rules"));
 
