@@ -83,7 +83,7 @@ public class CustomerResource {
             throw InvalidInputException.of(null, "the body must be a JSON object with channel and purpose");
         }
         List<FieldProblem> problems = validator.validate(request).stream()
-                .map(v -> FieldProblem.ofField(v.getPropertyPath().toString(), v.getMessage()))
+                .map(FieldProblem::of)
                 .toList();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -118,7 +118,7 @@ public class BatchIngestService {
                 continue;
             }
             for (ConstraintViolation<IngestItem> violation : validator.validate(item)) {
-                problems.add(new FieldProblem(index, violation.getPropertyPath().toString(), violation.getMessage()));
+                problems.add(FieldProblem.of(violation).atIndex(index));
             }
             for (FieldProblem problem : item.crossFieldProblems()) {
                 problems.add(problem.atIndex(index));

@@ -10,6 +10,11 @@ public record FieldProblem(Integer index, String field, String message) {
         return new FieldProblem(null, field, message);
     }
 
+    /** A Bean Validation violation, named by the property it concerns. */
+    public static FieldProblem of(jakarta.validation.ConstraintViolation<?> violation) {
+        return ofField(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+
     public FieldProblem atIndex(int itemIndex) {
         return new FieldProblem(itemIndex, field, message);
     }
