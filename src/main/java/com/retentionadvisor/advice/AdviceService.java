@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
+import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RuleEngine;
@@ -25,12 +26,15 @@ public class AdviceService {
     @Inject
     RuleEngine engine;
 
+    @Inject
+    GlobalFactService globalFacts;
+
     /** The customer's advice at the as-of instant, stored for audit; empty when the customer is unknown. */
     @Transactional
     public Optional<AdviceView> adviseOn(String customerExternalId, Instant asOf, Locale locale) {
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             CustomerFacts customerFacts = facts.factsFor(customer, asOf);
-            Evaluation evaluation = engine.evaluate(customerFacts, ContactIntent.anyProactiveContact());
+            Evaluation evaluation = engine.evaluate(customerFacts, globalFacts.activeConditions(), ContactIntent.anyProactiveContact());
             AdviceView view = new AdviceComposer(engine.live().messages(), locale).advice(customerFacts, evaluation);
             store(customer, view);
             return view;
@@ -41,7 +45,7 @@ public class AdviceService {
     @Transactional
     public Optional<ContactDecision> checkContact(String customerExternalId, ContactIntent intent, Instant asOf, Locale locale) {
         return facts.factsFor(customerExternalId, asOf).map(customerFacts -> {
-            Evaluation evaluation = engine.evaluate(customerFacts, intent);
+            Evaluation evaluation = engine.evaluate(customerFacts, globalFacts.activeConditions(), intent);
             ContactDecision decision = new AdviceComposer(engine.live().messages(), locale).contact(evaluation);
             return new ContactDecision(decision.allowed(), decision.reasons(), evaluation.rulesetVersion());
         });

@@ -36,4 +36,8 @@ public class Contact extends CustomerHistoryRecord {
     public Purpose purpose;
 
     public String outcome;
+
+    /** When we answered an inbound request; response speed is a churn sign (seed 001). */
+    @Column(name = "responded_at")
+    public Instant respondedAt;
 }

@@ -1,12 +1,14 @@
 package com.retentionadvisor.contacts;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.problems.FieldProblem;
 
 public record ContactItem(
         @NotBlank @Size(max = 100) String externalId,
@@ -16,5 +18,13 @@ public record ContactItem(
         @NotNull Channel channel,
         @NotNull Direction direction,
         @NotNull Purpose purpose,
-        @Size(max = 500) String outcome) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager {
+        @Size(max = 500) String outcome,
+        Instant respondedAt) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager {
+
+    @Override
+    public List<FieldProblem> crossFieldProblems() {
+        return occurredAt != null && respondedAt != null && respondedAt.isBefore(occurredAt)
+                ? List.of(FieldProblem.ofField("respondedAt", "must not be before occurredAt"))
+                : List.of();
+    }
 }

@@ -2,8 +2,7 @@ package com.retentionadvisor.contacts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.Links;
 import com.retentionadvisor.ingest.RecordKind;
 
 @ApplicationScoped
@@ -21,12 +20,13 @@ public class ContactKind implements RecordKind<ContactItem, Contact> {
         return new Contact();
     }
 
-    public void copy(ContactItem item, Contact record, Customer customer, Manager manager) {
-        record.manager = manager;
+    public void copy(ContactItem item, Contact record, Links links) {
+        record.manager = links.manager();
         record.occurredAt = item.occurredAt();
         record.channel = item.channel();
         record.direction = item.direction();
         record.purpose = item.purpose();
         record.outcome = item.outcome();
+        record.respondedAt = item.respondedAt();
     }
 }

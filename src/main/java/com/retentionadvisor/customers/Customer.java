@@ -41,6 +41,11 @@ public class Customer extends IngestedRecord {
     @JoinColumn(name = "manager_id")
     public Manager manager;
 
+    /** The customer who referred this one, if any: a referral given counts as a strength of the referrer. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "referred_by_id")
+    public Customer referredBy;
+
     public static Optional<Customer> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
     }

@@ -18,5 +18,6 @@ public record CustomerItem(
         @NotNull CustomerStatus status,
         RelationshipStage stage,
         @Past LocalDate birthday,
-        @Size(max = 100) String managerExternalId) implements IngestItem, IngestItem.OfManager {
+        @Size(max = 100) String managerExternalId,
+        @Size(max = 100) String referredByExternalId) implements IngestItem, IngestItem.OfManager, IngestItem.OfReferrer {
 }

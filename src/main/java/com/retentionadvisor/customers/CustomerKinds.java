@@ -2,6 +2,7 @@ package com.retentionadvisor.customers;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.retentionadvisor.ingest.Links;
 import com.retentionadvisor.ingest.RecordKind;
 
 /** How managers, customers and ownership history are stored from CRM items. */
@@ -24,7 +25,7 @@ public final class CustomerKinds {
             return new Manager();
         }
 
-        public void copy(ManagerItem item, Manager record, Customer customer, Manager manager) {
+        public void copy(ManagerItem item, Manager record, Links links) {
             record.name = item.name();
             record.email = item.email();
         }
@@ -44,14 +45,15 @@ public final class CustomerKinds {
             return new Customer();
         }
 
-        public void copy(CustomerItem item, Customer record, Customer customer, Manager manager) {
+        public void copy(CustomerItem item, Customer record, Links links) {
             record.name = item.name();
             record.segment = item.segment();
             record.createdAt = item.createdAt();
             record.status = item.status();
             record.stage = item.stage();
             record.birthday = item.birthday();
-            record.manager = manager;
+            record.manager = links.manager();
+            record.referredBy = links.referrer();
         }
     }
 
@@ -69,8 +71,8 @@ public final class CustomerKinds {
             return new ManagerAssignment();
         }
 
-        public void copy(AssignmentItem item, ManagerAssignment record, Customer customer, Manager manager) {
-                record.manager = manager;
+        public void copy(AssignmentItem item, ManagerAssignment record, Links links) {
+                record.manager = links.manager();
             record.startsAt = item.startsAt();
             record.endsAt = item.endsAt();
             record.handover = item.handover();

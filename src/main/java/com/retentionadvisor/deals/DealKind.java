@@ -2,8 +2,7 @@ package com.retentionadvisor.deals;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.Links;
 import com.retentionadvisor.ingest.RecordKind;
 
 @ApplicationScoped
@@ -21,7 +20,7 @@ public class DealKind implements RecordKind<DealItem, Deal> {
         return new Deal();
     }
 
-    public void copy(DealItem item, Deal record, Customer customer, Manager manager) {
+    public void copy(DealItem item, Deal record, Links links) {
         record.amount = item.amount();
         record.currency = item.currency();
         record.status = item.status();

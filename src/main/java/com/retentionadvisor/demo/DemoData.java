@@ -95,7 +95,7 @@ public final class DemoData {
                 + " (" + story.name().toLowerCase().replace('_', ' ') + ")";
         LocalDate birthday = segment.equals("B2C") ? LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
         CustomerStatus status = story == Story.CHURNED ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE;
-        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager));
+        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager, null));
 
         if (story == Story.HANDED_OVER) {
             String previous = managerId(1 + managerNumber % MANAGERS);
@@ -179,7 +179,7 @@ public final class DemoData {
     private ContactItem contact(String externalId, String customer, String manager, int daysAgo, Direction direction, Purpose purpose) {
         Channel channel = purpose == Purpose.TRANSACTIONAL ? Channel.EMAIL : pick(Channel.EMAIL, Channel.EMAIL, Channel.PHONE, Channel.MEETING, Channel.MESSENGER, Channel.CHAT);
         Instant at = daysAgo(daysAgo).plus(Duration.ofMinutes(random.nextInt(600)));
-        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null);
+        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null, null);
     }
 
     private void emails(String id, Story story, int tenureDays) {
@@ -210,7 +210,7 @@ public final class DemoData {
             default -> 6 + random.nextInt(4);
         };
         int csat = nps >= 9 ? 5 : nps >= 7 ? 4 : 2 + random.nextInt(2);
-        surveys.add(new SurveyItem(id + "-S1", id, daysAgo(20 + random.nextInt(40)), nps, csat, null));
+        surveys.add(new SurveyItem(id + "-S1", id, daysAgo(20 + random.nextInt(40)), nps, csat, null, null));
     }
 
     private void subscription(String id, Story story, int tenureDays) {

@@ -2,8 +2,7 @@ package com.retentionadvisor.emails;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.Links;
 import com.retentionadvisor.ingest.RecordKind;
 
 @ApplicationScoped
@@ -21,7 +20,7 @@ public class EmailEventKind implements RecordKind<EmailEventItem, EmailEvent> {
         return new EmailEvent();
     }
 
-    public void copy(EmailEventItem item, EmailEvent record, Customer customer, Manager manager) {
+    public void copy(EmailEventItem item, EmailEvent record, Links links) {
         record.occurredAt = item.occurredAt();
         record.type = item.type();
         record.campaign = item.campaign();

@@ -47,6 +47,16 @@ public final class ContactWindow {
         return facts.outboundFor(days, Purpose.SALES);
     }
 
+    /** Contacts at events (channel EVENT), either direction: taking part in our events is a strength. */
+    public int getEvents() {
+        return facts.onChannel(days, Channel.EVENT);
+    }
+
+    /** Inbound VALUE contacts: the customer asking for consulting, training or advice. */
+    public int getValueRequests() {
+        return facts.inboundFor(days, Purpose.VALUE);
+    }
+
     public int proactiveOutboundOn(Channel channel) {
         return facts.proactiveOutboundOn(days, channel);
     }

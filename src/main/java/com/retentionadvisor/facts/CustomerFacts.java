@@ -45,6 +45,31 @@ public final class CustomerFacts {
     private Integer daysSinceLastSurvey;
     private int managerChangesLastYear;
     private boolean lastManagerChangeWithoutHandover;
+    private int emailsOpenedLastPeriod;
+    private int emailsSentPreviousPeriod;
+    private int emailsOpenedPreviousPeriod;
+    private int emailsUnopenedSinceLastResponse;
+    private int openDeals;
+    private Integer oldestOpenDealDays;
+    private Double repeatOrderShareLastPeriod;
+    private Double repeatOrderSharePreviousPeriod;
+    private double revenueLastYear;
+    private boolean renewalInSight;
+    private Integer previousNps;
+    private Integer previousCsat;
+    private Double latestCsi;
+    private Double previousCsi;
+    private boolean surveyCommentAwaitingReply;
+    private int openComplaints;
+    private int openProblems;
+    private Integer daysSinceLastFeedback;
+    private int inboundLastPeriod;
+    private int unansweredInboundLastPeriod;
+    private Double averageResponseHoursLastPeriod;
+    private int managerChangesTotal;
+    private int referralsGiven;
+    private Integer hoursSinceLastProactiveOutbound;
+    private Integer daysToBirthday;
 
     private CustomerFacts() {
     }
@@ -79,6 +104,14 @@ public final class CustomerFacts {
 
     public int outboundFor(int days, Purpose purpose) {
         return contacts.count(days, k -> k.direction() == Direction.OUTBOUND && k.purpose() == purpose);
+    }
+
+    public int onChannel(int days, Channel channel) {
+        return contacts.count(days, k -> k.channel() == channel);
+    }
+
+    public int inboundFor(int days, Purpose purpose) {
+        return contacts.count(days, k -> k.direction() == Direction.INBOUND && k.purpose() == purpose);
     }
 
     /** Outbound sales contacts as a share (0..1) of all contacts in the window; 0 when there were none. */
@@ -196,6 +229,125 @@ public final class CustomerFacts {
 
     public boolean isLastManagerChangeWithoutHandover() {
         return lastManagerChangeWithoutHandover;
+    }
+
+    /** Emails sent in the last period that the customer opened or clicked. */
+    public int getEmailsOpenedLastPeriod() {
+        return emailsOpenedLastPeriod;
+    }
+
+    public int getEmailsSentPreviousPeriod() {
+        return emailsSentPreviousPeriod;
+    }
+
+    public int getEmailsOpenedPreviousPeriod() {
+        return emailsOpenedPreviousPeriod;
+    }
+
+    /** Emails sent since the customer last opened one or contacted us: what pauses email. */
+    public int getEmailsUnopenedSinceLastResponse() {
+        return emailsUnopenedSinceLastResponse;
+    }
+
+    public int getOpenDeals() {
+        return openDeals;
+    }
+
+    /** Age in days of the oldest open deal; null when none is open. */
+    public Integer getOldestOpenDealDays() {
+        return oldestOpenDealDays;
+    }
+
+    /** Share (0..1) of the last period's orders in a product line the customer had bought before; null without orders. */
+    public Double getRepeatOrderShareLastPeriod() {
+        return repeatOrderShareLastPeriod;
+    }
+
+    public Double getRepeatOrderSharePreviousPeriod() {
+        return repeatOrderSharePreviousPeriod;
+    }
+
+    /** Sum of won deals closed in the last 365 days. */
+    public double getRevenueLastYear() {
+        return revenueLastYear;
+    }
+
+    /** Another subscription to the same product starts after the ending one. */
+    public boolean isRenewalInSight() {
+        return renewalInSight;
+    }
+
+    /** The NPS answer before the latest; null if none. */
+    public Integer getPreviousNps() {
+        return previousNps;
+    }
+
+    public Integer getPreviousCsat() {
+        return previousCsat;
+    }
+
+    /** The latest CSI: weighted mean (1..5) of the survey's factor scores; null if none. */
+    public Double getLatestCsi() {
+        return latestCsi;
+    }
+
+    public Double getPreviousCsi() {
+        return previousCsi;
+    }
+
+    /** The latest survey answer has a comment and we have not contacted the customer since. */
+    public boolean isSurveyCommentAwaitingReply() {
+        return surveyCommentAwaitingReply;
+    }
+
+    /** Complaint tickets open at the as-of instant. */
+    public int getOpenComplaints() {
+        return openComplaints;
+    }
+
+    /** Question and incident tickets open at the as-of instant. */
+    public int getOpenProblems() {
+        return openProblems;
+    }
+
+    /** Days since the customer last said anything: a survey answer, an inbound contact or a ticket; null if never. */
+    public Integer getDaysSinceLastFeedback() {
+        return daysSinceLastFeedback;
+    }
+
+    /** Inbound contacts in the last period. */
+    public int getInboundLastPeriod() {
+        return inboundLastPeriod;
+    }
+
+    /** Inbound contacts in the last period with no response recorded. */
+    public int getUnansweredInboundLastPeriod() {
+        return unansweredInboundLastPeriod;
+    }
+
+    /** Mean hours from an inbound contact to our response, over the answered ones of the last period; null if none. */
+    public Double getAverageResponseHoursLastPeriod() {
+        return averageResponseHoursLastPeriod;
+    }
+
+    /** New owners since the customer was created (the first owner is not a change). */
+    public int getManagerChangesTotal() {
+        return managerChangesTotal;
+    }
+
+    /** Customers this one referred (referredByExternalId). */
+    public int getReferralsGiven() {
+        return referralsGiven;
+    }
+
+    /** Hours since our last proactive outbound contact (sales, value, survey); null if never. */
+    public Integer getHoursSinceLastProactiveOutbound() {
+        return hoursSinceLastProactiveOutbound;
+    }
+
+    /** Days to the next birthday of the customer (B2C) or its key contact; null if unknown. */
+    public Integer getDaysToBirthday() {
+        return daysToBirthday;
     }
 
     @Override
@@ -329,6 +481,131 @@ public final class CustomerFacts {
 
         public Builder lastManagerChangeWithoutHandover(boolean value) {
             facts.lastManagerChangeWithoutHandover = value;
+            return this;
+        }
+
+        public Builder emailsOpenedLastPeriod(int value) {
+            facts.emailsOpenedLastPeriod = value;
+            return this;
+        }
+
+        public Builder emailsSentPreviousPeriod(int value) {
+            facts.emailsSentPreviousPeriod = value;
+            return this;
+        }
+
+        public Builder emailsOpenedPreviousPeriod(int value) {
+            facts.emailsOpenedPreviousPeriod = value;
+            return this;
+        }
+
+        public Builder emailsUnopenedSinceLastResponse(int value) {
+            facts.emailsUnopenedSinceLastResponse = value;
+            return this;
+        }
+
+        public Builder openDeals(int value) {
+            facts.openDeals = value;
+            return this;
+        }
+
+        public Builder oldestOpenDealDays(Integer value) {
+            facts.oldestOpenDealDays = value;
+            return this;
+        }
+
+        public Builder repeatOrderShareLastPeriod(Double value) {
+            facts.repeatOrderShareLastPeriod = value;
+            return this;
+        }
+
+        public Builder repeatOrderSharePreviousPeriod(Double value) {
+            facts.repeatOrderSharePreviousPeriod = value;
+            return this;
+        }
+
+        public Builder revenueLastYear(double value) {
+            facts.revenueLastYear = value;
+            return this;
+        }
+
+        public Builder renewalInSight(boolean value) {
+            facts.renewalInSight = value;
+            return this;
+        }
+
+        public Builder previousNps(Integer value) {
+            facts.previousNps = value;
+            return this;
+        }
+
+        public Builder previousCsat(Integer value) {
+            facts.previousCsat = value;
+            return this;
+        }
+
+        public Builder latestCsi(Double value) {
+            facts.latestCsi = value;
+            return this;
+        }
+
+        public Builder previousCsi(Double value) {
+            facts.previousCsi = value;
+            return this;
+        }
+
+        public Builder surveyCommentAwaitingReply(boolean value) {
+            facts.surveyCommentAwaitingReply = value;
+            return this;
+        }
+
+        public Builder openComplaints(int value) {
+            facts.openComplaints = value;
+            return this;
+        }
+
+        public Builder openProblems(int value) {
+            facts.openProblems = value;
+            return this;
+        }
+
+        public Builder daysSinceLastFeedback(Integer value) {
+            facts.daysSinceLastFeedback = value;
+            return this;
+        }
+
+        public Builder inboundLastPeriod(int value) {
+            facts.inboundLastPeriod = value;
+            return this;
+        }
+
+        public Builder unansweredInboundLastPeriod(int value) {
+            facts.unansweredInboundLastPeriod = value;
+            return this;
+        }
+
+        public Builder averageResponseHoursLastPeriod(Double value) {
+            facts.averageResponseHoursLastPeriod = value;
+            return this;
+        }
+
+        public Builder managerChangesTotal(int value) {
+            facts.managerChangesTotal = value;
+            return this;
+        }
+
+        public Builder referralsGiven(int value) {
+            facts.referralsGiven = value;
+            return this;
+        }
+
+        public Builder hoursSinceLastProactiveOutbound(Integer value) {
+            facts.hoursSinceLastProactiveOutbound = value;
+            return this;
+        }
+
+        public Builder daysToBirthday(Integer value) {
+            facts.daysToBirthday = value;
             return this;
         }
 

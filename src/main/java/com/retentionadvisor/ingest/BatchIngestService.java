@@ -75,11 +75,13 @@ public class BatchIngestService {
         if (record != null && hash.equals(record.sourceHash)) {
             return new BatchResult.Item(index, item.externalId(), ItemOutcome.UNCHANGED, null);
         }
-        Customer customer;
-        Manager manager;
+        Links links;
         try {
-            customer = item instanceof IngestItem.OfCustomer of ? references.customer(of.customerExternalId()) : null;
-            manager = item instanceof IngestItem.OfManager of ? references.manager(of.managerExternalId()) : null;
+            links = new Links(
+                    item instanceof IngestItem.OfCustomer of ? references.customer(of.customerExternalId(), "customerExternalId") : null,
+                    item instanceof IngestItem.OfManager of ? references.manager(of.managerExternalId()) : null,
+                    item instanceof IngestItem.OfReferrer of && of.referredByExternalId() != null
+                            ? references.customer(of.referredByExternalId(), "referredByExternalId") : null);
         } catch (UnknownRecordException unknown) {
             if (singleItem) {
                 throw unknown;
@@ -92,9 +94,9 @@ public class BatchIngestService {
             record.externalId = item.externalId();
         }
         if (record instanceof CustomerHistoryRecord history) {
-            history.customer = customer;
+            history.customer = links.customer();
         }
-        kind.copy(item, record, customer, manager);
+        kind.copy(item, record, links);
         record.sourceHash = hash;
         if (created) {
             em.persist(record);
@@ -142,6 +144,9 @@ public class BatchIngestService {
             if (item instanceof IngestItem.OfCustomer of) {
                 customerIds.add(of.customerExternalId());
             }
+            if (item instanceof IngestItem.OfReferrer of && of.referredByExternalId() != null) {
+                customerIds.add(of.referredByExternalId());
+            }
             if (item instanceof IngestItem.OfManager of && of.managerExternalId() != null) {
                 managerIds.add(of.managerExternalId());
             }
@@ -173,10 +178,10 @@ public class BatchIngestService {
     /** The customers and managers a batch names, loaded once. */
     private record References(Map<String, Customer> customers, Map<String, Manager> managers) {
 
-        Customer customer(String externalId) {
+        Customer customer(String externalId, String field) {
             Customer customer = customers.get(externalId);
             if (customer == null) {
-                throw new UnknownRecordException("customerExternalId", "customer", externalId);
+                throw new UnknownRecordException(field, "customer", externalId);
             }
             return customer;
         }

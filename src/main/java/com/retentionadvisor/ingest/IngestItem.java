@@ -19,6 +19,11 @@ public interface IngestItem {
         String customerExternalId();
     }
 
+    /** An item that names the customer who referred this one; null when none did. */
+    interface OfReferrer {
+        String referredByExternalId();
+    }
+
     /** An item that names a manager, named by the CRM's id; null when it names none. */
     interface OfManager {
         String managerExternalId();

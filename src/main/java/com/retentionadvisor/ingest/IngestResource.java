@@ -19,6 +19,7 @@ import com.retentionadvisor.deals.DealItem;
 import com.retentionadvisor.emails.EmailEventItem;
 import com.retentionadvisor.subscriptions.SubscriptionItem;
 import com.retentionadvisor.surveys.SurveyItem;
+import com.retentionadvisor.tickets.TicketItem;
 
 /** Bulk, idempotent upserts of what a CRM knows about its customers, keyed by the CRM's external ids (customers: see CustomerResource). */
 @Path("/api")
@@ -80,5 +81,12 @@ public class IngestResource {
     @Operation(summary = "Upsert email events (sent, delivered, opened, clicked, unsubscribed) by campaign")
     public BatchResult emailEvents(List<EmailEventItem> items) {
         return ingest.ingest(kinds.emailEvents(), items);
+    }
+
+    @POST
+    @Path("tickets/batch")
+    @Operation(summary = "Upsert support tickets (COMPLAINT, QUESTION, INCIDENT); a ticket without closedAt is open")
+    public BatchResult tickets(List<TicketItem> items) {
+        return ingest.ingest(kinds.tickets(), items);
     }
 }

@@ -1,8 +1,5 @@
 package com.retentionadvisor.ingest;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.Manager;
-
 /**
  * How one kind of CRM record (contacts, deals, …) is stored. The batch mechanics — validation, idempotency,
  * references, per-item results — live once in {@link BatchIngestService}.
@@ -16,6 +13,6 @@ public interface RecordKind<I extends IngestItem, R extends IngestedRecord> {
 
     R newRecord();
 
-    /** Copies the item onto the record; references are already resolved (null where the item names none). */
-    void copy(I item, R record, Customer customer, Manager manager);
+    /** Copies the item onto the record; the records it names are already resolved. */
+    void copy(I item, R record, Links links);
 }

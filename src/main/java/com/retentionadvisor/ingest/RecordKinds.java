@@ -9,6 +9,7 @@ import com.retentionadvisor.deals.DealKind;
 import com.retentionadvisor.emails.EmailEventKind;
 import com.retentionadvisor.subscriptions.SubscriptionKind;
 import com.retentionadvisor.surveys.SurveyKind;
+import com.retentionadvisor.tickets.TicketKinds;
 
 /** Every kind of CRM record the advisor ingests, in one place for whoever pushes them. */
 @ApplicationScoped
@@ -37,6 +38,9 @@ public class RecordKinds {
 
     @Inject
     EmailEventKind emailEvents;
+
+    @Inject
+    TicketKinds tickets;
 
     public CustomerKinds.Managers managers() {
         return managers;
@@ -68,5 +72,9 @@ public class RecordKinds {
 
     public EmailEventKind emailEvents() {
         return emailEvents;
+    }
+
+    public TicketKinds tickets() {
+        return tickets;
     }
 }

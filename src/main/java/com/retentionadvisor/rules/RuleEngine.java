@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import com.retentionadvisor.facts.CustomerFacts;
+import com.retentionadvisor.facts.GlobalCondition;
 
 /**
  * The live ruleset, compiled from the rules folder at startup. A rule file that does not compile stops the start
@@ -50,10 +51,11 @@ public class RuleEngine {
         return ruleset;
     }
 
-    /** Runs the live ruleset over one customer's facts, plus any other facts (a contact being checked, …). */
-    public Evaluation evaluate(CustomerFacts facts, Object... more) {
+    /** Runs the live ruleset over one customer's facts, the active global conditions and the contact being checked. */
+    public Evaluation evaluate(CustomerFacts facts, List<GlobalCondition> conditions, ContactIntent intent) {
         List<Object> all = new ArrayList<>(facts.forRules());
-        all.addAll(List.of(more));
+        all.addAll(conditions);
+        all.add(intent);
         return live().evaluate(all, config.maxFirings());
     }
 }

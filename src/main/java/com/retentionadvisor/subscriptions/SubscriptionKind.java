@@ -2,8 +2,7 @@ package com.retentionadvisor.subscriptions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.Links;
 import com.retentionadvisor.ingest.RecordKind;
 
 @ApplicationScoped
@@ -21,7 +20,7 @@ public class SubscriptionKind implements RecordKind<SubscriptionItem, Subscripti
         return new Subscription();
     }
 
-    public void copy(SubscriptionItem item, Subscription record, Customer customer, Manager manager) {
+    public void copy(SubscriptionItem item, Subscription record, Links links) {
         record.product = item.product();
         record.startsOn = item.startsOn();
         record.endsOn = item.endsOn();

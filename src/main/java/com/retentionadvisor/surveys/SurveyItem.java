@@ -3,6 +3,7 @@ package com.retentionadvisor.surveys;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,12 +19,13 @@ public record SurveyItem(
         @NotNull Instant answeredAt,
         @Min(0) @Max(10) Integer nps,
         @Min(1) @Max(5) Integer csat,
-        @Size(max = 5000) String comment) implements IngestItem, IngestItem.OfCustomer {
+        @Size(max = 5000) String comment,
+        @Size(max = 50) List<@Valid SurveyFactor> factors) implements IngestItem, IngestItem.OfCustomer {
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return nps == null && csat == null
-                ? List.of(FieldProblem.ofField("nps", "a survey answer needs an nps or a csat score"))
+        return nps == null && csat == null && (factors == null || factors.isEmpty())
+                ? List.of(FieldProblem.ofField("nps", "a survey answer needs an nps, a csat or csi factors"))
                 : List.of();
     }
 }

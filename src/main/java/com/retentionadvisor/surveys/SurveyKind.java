@@ -2,8 +2,7 @@ package com.retentionadvisor.surveys;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.customers.Customer;
-import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.ingest.Links;
 import com.retentionadvisor.ingest.RecordKind;
 
 @ApplicationScoped
@@ -21,10 +20,11 @@ public class SurveyKind implements RecordKind<SurveyItem, SurveyResponse> {
         return new SurveyResponse();
     }
 
-    public void copy(SurveyItem item, SurveyResponse record, Customer customer, Manager manager) {
+    public void copy(SurveyItem item, SurveyResponse record, Links links) {
         record.answeredAt = item.answeredAt();
         record.nps = item.nps() == null ? null : item.nps().shortValue();
         record.csat = item.csat() == null ? null : item.csat().shortValue();
         record.comment = item.comment();
+        record.factors = item.factors();
     }
 }

@@ -1,10 +1,14 @@
 package com.retentionadvisor.surveys;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
@@ -21,4 +25,7 @@ public class SurveyResponse extends CustomerHistoryRecord {
     public Short csat;
 
     public String comment;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<SurveyFactor> factors;
 }

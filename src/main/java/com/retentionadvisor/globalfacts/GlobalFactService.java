@@ -1,0 +1,63 @@
+package com.retentionadvisor.globalfacts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.retentionadvisor.facts.GlobalCondition;
+
+/** Operator-set global facts, kept in PostgreSQL; evaluations read the active ones (cached for a few seconds). */
+@ApplicationScoped
+public class GlobalFactService {
+
+    private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+
+    private volatile List<GlobalCondition> cached;
+    private volatile Instant cachedAt = Instant.MIN;
+
+    @Transactional
+    public List<GlobalFactView> all() {
+        return GlobalFact.<GlobalFact>listAll().stream().map(GlobalFactView::of).toList();
+    }
+
+    @Transactional
+    public Optional<GlobalFactView> find(String name) {
+        return GlobalFact.<GlobalFact>findByIdOptional(name).map(GlobalFactView::of);
+    }
+
+    @Transactional
+    public GlobalFactView set(String name, boolean active, String note, String changedBy) {
+        GlobalFact fact = GlobalFact.<GlobalFact>findByIdOptional(name).orElseGet(() -> {
+            GlobalFact created = new GlobalFact();
+            created.name = name;
+            return created;
+        });
+        fact.active = active;
+        fact.note = note;
+        fact.changedAt = Instant.now();
+        fact.changedBy = changedBy;
+        fact.persist();
+        cachedAt = Instant.MIN;
+        return GlobalFactView.of(fact);
+    }
+
+    /** The conditions every evaluation is given. */
+    @Transactional
+    public List<GlobalCondition> activeConditions() {
+        if (cached == null || cachedAt.plus(CACHE_FOR).isBefore(Instant.now())) {
+            cached = GlobalFact.findActive().stream().map(f -> new GlobalCondition(f.name)).toList();
+            cachedAt = Instant.now();
+        }
+        return cached;
+    }
+
+    public record GlobalFactView(String name, boolean active, String note, Instant changedAt, String changedBy) {
+        static GlobalFactView of(GlobalFact fact) {
+            return new GlobalFactView(fact.name, fact.active, fact.note, fact.changedAt, fact.changedBy);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.retentionadvisor.tickets;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

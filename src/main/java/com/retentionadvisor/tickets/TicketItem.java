@@ -1,0 +1,27 @@
+package com.retentionadvisor.tickets;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.problems.FieldProblem;
+
+public record TicketItem(
+        @NotBlank @Size(max = 100) String externalId,
+        @NotBlank @Size(max = 100) String customerExternalId,
+        @NotNull Instant openedAt,
+        Instant closedAt,
+        @NotNull TicketKind kind,
+        @NotNull Severity severity) implements IngestItem, IngestItem.OfCustomer {
+
+    @Override
+    public List<FieldProblem> crossFieldProblems() {
+        return openedAt != null && closedAt != null && closedAt.isBefore(openedAt)
+                ? List.of(FieldProblem.ofField("closedAt", "must not be before openedAt"))
+                : List.of();
+    }
+}
