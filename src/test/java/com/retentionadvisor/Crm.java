@@ -82,6 +82,11 @@ public final class Crm {
                 .with("startsAt", daysBefore(startsDaysBefore).toString()).with("handover", handover);
     }
 
+    public static Item ticket(String id, String customerId, double openedDaysBefore, String kind) {
+        return new Item().with("externalId", id).with("customerExternalId", customerId)
+                .with("openedAt", daysBefore(openedDaysBefore).toString()).with("kind", kind).with("severity", "HIGH");
+    }
+
     /** A JSON object under construction; fields keep their order. */
     public static final class Item extends LinkedHashMap<String, Object> {
         public Item with(String field, Object value) {

@@ -8,21 +8,29 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.retentionadvisor.customers.RelationshipStage;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.rules.ActionCandidate;
+import com.retentionadvisor.rules.ActionLimit;
 import com.retentionadvisor.rules.ActionSuppression;
 import com.retentionadvisor.rules.ChurnSign;
 import com.retentionadvisor.rules.ContactRefusal;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RiskAssessment;
+import com.retentionadvisor.rules.RiskScore;
 import com.retentionadvisor.rules.RuleMessages;
 import com.retentionadvisor.rules.StageAssessment;
+import com.retentionadvisor.rules.Strength;
 
 /**
  * Puts what the rules concluded into the advice a person reads: texts from the rules' messages, a stable order.
  * It decides nothing: signs, levels, stages, actions and refusals all come from the rules.
  */
 final class AdviceComposer {
+
+    private static final Comparator<AdviceView.Sign> HEAVIEST_FIRST = Comparator
+            .comparingInt(AdviceView.Sign::weight).reversed()
+            .thenComparing(AdviceView.Sign::code);
 
     private static final Comparator<ActionCandidate> RANKING = Comparator
             .comparingInt(ActionCandidate::getPriority).reversed()
@@ -38,10 +46,14 @@ final class AdviceComposer {
 
     AdviceView advice(CustomerFacts facts, Evaluation evaluation) {
         List<AdviceView.Sign> signs = evaluation.all(ChurnSign.class).stream()
-                .sorted(Comparator.comparingInt(ChurnSign::getWeight).reversed().thenComparing(ChurnSign::getCode))
                 .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text("sign." + s.getCode(), s.getEvidence()), s.getRule()))
+                .sorted(HEAVIEST_FIRST)
                 .toList();
-        int score = signs.stream().mapToInt(AdviceView.Sign::weight).sum();
+        List<AdviceView.Sign> strengths = evaluation.all(Strength.class).stream()
+                .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text("strength." + s.getCode(), s.getEvidence()), s.getRule()))
+                .sorted(HEAVIEST_FIRST)
+                .toList();
+        int score = evaluation.all(RiskScore.class).stream().mapToInt(RiskScore::getPoints).max().orElse(0);
         RiskAssessment level = evaluation.all(RiskAssessment.class).stream()
                 .max(Comparator.comparing(RiskAssessment::getLevel))
                 .orElse(null);
@@ -53,22 +65,26 @@ final class AdviceComposer {
         Set<String> seen = new java.util.HashSet<>();
         List<ActionCandidate> distinct = candidates.stream().filter(a -> seen.add(a.getCode())).toList();
 
-        List<AdviceView.Action> actions = distinct.stream()
-                .filter(a -> !suppressions.containsKey(a.getCode()))
+        List<ActionCandidate> allowed = distinct.stream().filter(a -> !suppressions.containsKey(a.getCode())).toList();
+        // The rules say how many actions a day; the most urgent are proposed, the others wait.
+        ActionLimit limit = evaluation.all(ActionLimit.class).stream()
+                .min(Comparator.comparingInt(ActionLimit::getMaxPerDay)).orElse(null);
+        int proposed = limit == null ? allowed.size() : Math.min(allowed.size(), limit.getMaxPerDay());
+        List<AdviceView.Action> actions = allowed.subList(0, proposed).stream()
                 .map(a -> new AdviceView.Action(a.getCode(), title(a.getCode()), a.getPurpose().name(), a.getPriority(),
                         text("reason." + a.getReasonCode(), a.getReasonArgs()), a.getRule()))
                 .toList();
-        List<AdviceView.SuppressedAction> suppressed = distinct.stream()
-                .filter(a -> suppressions.containsKey(a.getCode()))
-                .map(a -> {
-                    ActionSuppression why = suppressions.get(a.getCode());
-                    return new AdviceView.SuppressedAction(a.getCode(), title(a.getCode()),
-                            text("reason." + why.getReasonCode(), why.getReasonArgs()), why.getRule());
-                })
-                .toList();
+        List<AdviceView.SuppressedAction> suppressed = new java.util.ArrayList<>();
+        distinct.stream().filter(a -> suppressions.containsKey(a.getCode())).forEach(a -> {
+            ActionSuppression why = suppressions.get(a.getCode());
+            suppressed.add(new AdviceView.SuppressedAction(a.getCode(), title(a.getCode()),
+                    text("reason." + why.getReasonCode(), why.getReasonArgs()), why.getRule()));
+        });
+        allowed.subList(proposed, allowed.size()).forEach(a -> suppressed.add(new AdviceView.SuppressedAction(
+                a.getCode(), title(a.getCode()), text("reason.DAILY_LIMIT", List.of(limit.getMaxPerDay())), limit.getRule())));
 
         return new AdviceView(facts.getCustomerId(), facts.getAsOf(),
-                new AdviceView.Risk(score, level == null ? null : level.getLevel(), level == null ? null : level.getRule(), signs),
+                new AdviceView.Risk(score, level == null ? null : level.getLevel(), level == null ? null : level.getRule(), signs, strengths),
                 stage == null ? null : stage.getStage(), stage == null ? null : stage.getRule(),
                 actions, suppressed, contact(evaluation), evaluation.rulesetVersion(), evaluation.firedRules());
     }
@@ -86,6 +102,10 @@ final class AdviceComposer {
     }
 
     private String text(String key, List<Object> args) {
-        return messages.format(locale, key, args);
+        // A stage passed as a value is shown in words of the reader's language (stage.<NAME>).
+        List<Object> shown = args.stream()
+                .map(arg -> arg instanceof RelationshipStage stage ? messages.format(locale, "stage." + stage.name(), List.of()) : arg)
+                .toList();
+        return messages.format(locale, key, shown);
     }
 }

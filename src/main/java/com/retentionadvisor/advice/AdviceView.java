@@ -19,7 +19,8 @@ public record AdviceView(
         String rulesetVersion,
         List<String> firedRules) {
 
-    public record Risk(int score, RiskLevel level, String levelRule, List<Sign> signs) {
+    /** score = the signs' weights less the strengths' weights (never below 0), as the rules computed it. */
+    public record Risk(int score, RiskLevel level, String levelRule, List<Sign> signs, List<Sign> strengths) {
     }
 
     public record Sign(String code, int weight, String evidence, String rule) {

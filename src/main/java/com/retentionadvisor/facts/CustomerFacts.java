@@ -70,6 +70,7 @@ public final class CustomerFacts {
     private int referralsGiven;
     private Integer hoursSinceLastProactiveOutbound;
     private Integer daysToBirthday;
+    private int productLines;
 
     private CustomerFacts() {
     }
@@ -350,6 +351,11 @@ public final class CustomerFacts {
         return daysToBirthday;
     }
 
+    /** Distinct product lines the customer has ordered from. */
+    public int getProductLines() {
+        return productLines;
+    }
+
     @Override
     public String toString() {
         return "CustomerFacts[" + customerId + " as of " + asOf + "]";
@@ -606,6 +612,11 @@ public final class CustomerFacts {
 
         public Builder daysToBirthday(Integer value) {
             facts.daysToBirthday = value;
+            return this;
+        }
+
+        public Builder productLines(int value) {
+            facts.productLines = value;
             return this;
         }
 

@@ -136,7 +136,8 @@ public class FactsService {
               (select count(*) from customer r where r.referred_by_id = :customer and r.created_at <= p.t)  as referrals_given,
               (select floor(extract(epoch from p.t - max(c.occurred_at)) / 3600) from contact c
                 where c.customer_id = :customer and c.direction = 'OUTBOUND' and c.purpose in (%s)
-                  and c.occurred_at <= p.t)                                                                 as hours_since_proactive
+                  and c.occurred_at <= p.t)                                                                 as hours_since_proactive,
+              (select count(distinct product_line) from orders)                                             as product_lines
             from p
             left join lateral (select s.ends_on, s.auto_renew, s.annual, s.product, s.starts_on from subscription s
                                where s.customer_id = :customer and s.starts_on <= p.today and s.ends_on >= p.today
@@ -208,6 +209,7 @@ public class FactsService {
                 .managerChangesTotal(integer(row[39]))
                 .referralsGiven(integer(row[40]))
                 .hoursSinceLastProactiveOutbound(integer(row[41]))
+                .productLines(integer(row[42]))
                 .daysToBirthday(daysToBirthday(customer.birthday, asOf))
                 .build();
     }

@@ -83,8 +83,10 @@ class AdviceApiTest {
         pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
 
         advice(AS_OF.minusSeconds(5 * 86_400).toString()).statusCode(200)
-                .body("risk.signs", empty())
+                .body("risk.signs.code", not(hasItem("NPS_DETRACTOR")))
                 .body("risk.level", equalTo("LOW"));
+        advice(AS_OF.toString()).statusCode(200)
+                .body("risk.signs.code", hasItem("NPS_DETRACTOR"));
     }
 
     @Test
@@ -110,8 +112,8 @@ class AdviceApiTest {
         contactCheck("EMAIL", "VALUE", "OUTBOUND").statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("reasons.code", contains("CONTACT_CAP"))
-                .body("reasons[0].rule", equalTo("A proactive contact is refused once a cap is reached"))
-                .body("reasons[0].message", equalTo("3 proactive contacts in the last 7 days; the cap is 3"));
+                .body("reasons[0].rule", equalTo("A proactive contact is refused once a cap of segment * is reached (the segment has no caps of its own)"))
+                .body("reasons[0].message", equalTo("3 proactive contacts in the last 7 days on channel ANY; the cap is 3 for segment *"));
         advice(AS_OF.toString()).body("contact.allowed", equalTo(false));
     }
 

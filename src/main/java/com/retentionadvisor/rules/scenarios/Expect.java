@@ -1,0 +1,103 @@
+package com.retentionadvisor.rules.scenarios;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.retentionadvisor.customers.RelationshipStage;
+import com.retentionadvisor.rules.ActionCandidate;
+import com.retentionadvisor.rules.ActionSuppression;
+import com.retentionadvisor.rules.ChurnSign;
+import com.retentionadvisor.rules.ContactRefusal;
+import com.retentionadvisor.rules.Evaluation;
+import com.retentionadvisor.rules.RiskAssessment;
+import com.retentionadvisor.rules.RiskLevel;
+import com.retentionadvisor.rules.StageAssessment;
+
+/**
+ * What a scenario expects the rules to conclude. Every field is optional and only the fields written are checked;
+ * lists of codes are compared as sets, so order and repeats do not matter.
+ */
+public record Expect(
+        List<String> signs,
+        Boolean noSigns,
+        RiskLevel riskLevel,
+        RelationshipStage stage,
+        List<String> actions,
+        List<String> actionsInclude,
+        List<String> suppressed,
+        List<String> refusals,
+        Boolean allowed,
+        List<String> firedRulesInclude) {
+
+    boolean isEmpty() {
+        return Stream.of(signs, noSigns, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, firedRulesInclude)
+                .allMatch(Objects::isNull);
+    }
+
+    /** Each way the evaluation differs from what is expected, in words; empty when it is all as expected. */
+    List<String> differencesFrom(Evaluation evaluation, Collection<String> ruleNames) {
+        List<String> differences = new ArrayList<>();
+        SortedSet<String> gotSigns = codes(evaluation.all(ChurnSign.class), ChurnSign::getCode);
+        SortedSet<String> gotSuppressed = codes(evaluation.all(ActionSuppression.class), ActionSuppression::getActionCode);
+        SortedSet<String> gotActions = codes(evaluation.all(ActionCandidate.class), ActionCandidate::getCode);
+        gotActions.removeAll(gotSuppressed);
+        SortedSet<String> gotRefusals = codes(evaluation.all(ContactRefusal.class), ContactRefusal::getCode);
+
+        compareSets("signs", signs, gotSigns, differences);
+        if (Boolean.TRUE.equals(noSigns) && !gotSigns.isEmpty()) {
+            differences.add("expected no signs but got " + gotSigns);
+        }
+        if (Boolean.FALSE.equals(noSigns) && gotSigns.isEmpty()) {
+            differences.add("expected at least one sign but got none");
+        }
+        compareOne("risk level", riskLevel, evaluation.all(RiskAssessment.class).stream().map(RiskAssessment::getLevel).toList(), differences);
+        compareOne("stage", stage, evaluation.all(StageAssessment.class).stream().map(StageAssessment::getStage).toList(), differences);
+        compareSets("actions", actions, gotActions, differences);
+        if (actionsInclude != null && !gotActions.containsAll(actionsInclude)) {
+            differences.add("expected actions to include " + new TreeSet<>(actionsInclude) + " but got " + gotActions
+                    + (gotSuppressed.isEmpty() ? "" : " (suppressed: " + gotSuppressed + ")"));
+        }
+        compareSets("suppressed actions", suppressed, gotSuppressed, differences);
+        compareSets("refusals", refusals, gotRefusals, differences);
+        if (Boolean.TRUE.equals(allowed) && !gotRefusals.isEmpty()) {
+            differences.add("expected the contact to be allowed but it was refused: " + gotRefusals);
+        }
+        if (Boolean.FALSE.equals(allowed) && gotRefusals.isEmpty()) {
+            differences.add("expected the contact to be refused but it was allowed");
+        }
+        if (firedRulesInclude != null) {
+            Set<String> fired = Set.copyOf(evaluation.firedRules());
+            for (String rule : firedRulesInclude) {
+                if (!ruleNames.contains(rule)) {
+                    differences.add("expected rule \"" + rule + "\" to fire but no rule has that name");
+                } else if (!fired.contains(rule)) {
+                    differences.add("expected rule \"" + rule + "\" to fire but it did not");
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static <T> SortedSet<String> codes(List<T> outcomes, Function<T, String> code) {
+        return new TreeSet<>(outcomes.stream().map(code).toList());
+    }
+
+    private static void compareSets(String what, List<String> expected, SortedSet<String> got, List<String> differences) {
+        if (expected != null && !new TreeSet<>(expected).equals(got)) {
+            differences.add("expected " + what + " " + new TreeSet<>(expected) + " but got " + got);
+        }
+    }
+
+    private static <T> void compareOne(String what, T expected, List<T> got, List<String> differences) {
+        if (expected != null && !got.equals(List.of(expected))) {
+            differences.add("expected " + what + " " + expected + " but got " + (got.isEmpty() ? "none" : got.size() == 1 ? got.get(0) : got));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.retentionadvisor.rules.scenarios;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.retentionadvisor.rules.Evaluation;
+import com.retentionadvisor.rules.Ruleset;
+
+/**
+ * Runs the analysts' scenario files (rules/tests/*.yaml) against a ruleset and says, per scenario, whether the rules
+ * concluded what was expected and if not, how they differ. Needs no Quarkus and no database.
+ */
+public final class ScenarioRunner {
+
+    /** The scenario name a result takes when its whole file cannot be read. */
+    public static final String WHOLE_FILE = "(the whole file)";
+
+    private final Ruleset ruleset;
+    private final int maxFirings;
+
+    /** {@code maxFirings}: rule firings allowed on one scenario before it is stopped as a loop. */
+    public ScenarioRunner(Ruleset ruleset, int maxFirings) {
+        this.ruleset = ruleset;
+        this.maxFirings = maxFirings;
+    }
+
+    /** Runs every scenario of every scenario file below the folder, file by file in path order. */
+    public List<ScenarioResult> runAll(Path folder) {
+        return ScenarioFile.in(folder).stream()
+                .flatMap(file -> runFile(folder, file).stream())
+                .toList();
+    }
+
+    /** Runs the scenarios of one file below the folder; a file that cannot be read gives one failed result. */
+    public List<ScenarioResult> runFile(Path folder, Path file) {
+        ScenarioFile scenarios;
+        try {
+            scenarios = ScenarioFile.read(folder, file);
+        } catch (InvalidScenarioException e) {
+            return List.of(ScenarioResult.failed(ScenarioFile.pathOf(folder, file), WHOLE_FILE, e.getMessage()));
+        }
+        List<ScenarioResult> results = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < scenarios.scenarios().size(); i++) {
+            JsonNode scenario = scenarios.scenarios().get(i);
+            String name = ScenarioFile.nameOf(scenario, i);
+            results.add(names.add(name)
+                    ? run(scenarios.path(), name, scenario)
+                    : ScenarioResult.failed(scenarios.path(), name, "another scenario in this file has the same name"));
+        }
+        return results;
+    }
+
+    private ScenarioResult run(String file, String name, JsonNode node) {
+        Scenario scenario;
+        List<Object> facts;
+        try {
+            scenario = Scenario.read(node);
+            facts = new ArrayList<>(GivenFacts.from(scenario.given()).forRules());
+            facts.add(scenario.intent());
+        } catch (InvalidScenarioException e) {
+            return ScenarioResult.failed(file, name, e.getMessage());
+        }
+        Evaluation evaluation;
+        try {
+            evaluation = ruleset.evaluate(facts, maxFirings);
+        } catch (RuntimeException e) {
+            // A rule that breaks on these facts is a finding about the rules: reported like a difference, not thrown.
+            return ScenarioResult.failed(file, name, "the rules stopped with an error: " + e.getMessage());
+        }
+        return new ScenarioResult(file, name, scenario.expect().differencesFrom(evaluation, ruleset.ruleNames()), evaluation.firedRules());
+    }
+}
