@@ -9,6 +9,7 @@ import static com.retentionadvisor.Crm.manager;
 import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.subscription;
 import static com.retentionadvisor.Crm.survey;
+import static com.retentionadvisor.Crm.ticket;
 import static com.retentionadvisor.Crm.unique;
 import static com.retentionadvisor.Crm.wonOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -179,5 +181,108 @@ class FactsServiceTest {
         assertNull(facts.getDaysToSubscriptionEnd());
         assertEquals(0, facts.getManagerChangesLastYear());
         assertEquals(0, facts.contacts(365));
+    }
+
+    @Test
+    void openTicketsAreCountedByKindAsTheyWereAtTheAsOfInstant() {
+        pushAll("tickets", List.of(
+                ticket(unique("T"), customerId, 10, "COMPLAINT"),
+                ticket(unique("T"), customerId, 10, "COMPLAINT").with("closedAt", Crm.daysBefore(2).toString()),
+                ticket(unique("T"), customerId, 10, "INCIDENT").with("closedAt", AS_OF.plusSeconds(3600).toString()),
+                ticket(unique("T"), customerId, 5, "QUESTION")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(1, facts.getOpenComplaints());
+        assertEquals(2, facts.getOpenProblems(), "an incident closed after the as-of instant was still open then");
+        assertEquals(5, facts.getDaysSinceLastFeedback());
+    }
+
+    @Test
+    void responseTimesAreAveragedOverAnsweredInboundRequests() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 10).with("direction", "INBOUND").with("respondedAt", Crm.daysBefore(9).toString()),
+                contact(unique("K"), customerId, 20).with("direction", "INBOUND").with("respondedAt", Crm.daysBefore(18).toString()),
+                contact(unique("K"), customerId, 5).with("direction", "INBOUND")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(36.0, facts.getAverageResponseHoursLastPeriod(), 1e-6);
+        assertEquals(3, facts.getInboundLastPeriod());
+        assertEquals(1, facts.getUnansweredInboundLastPeriod());
+    }
+
+    @Test
+    void emailPausesCountFromTheLastOpenOrInboundContact() {
+        pushAll("email-events", List.of(
+                emailEvent(unique("E"), customerId, 40, "SENT", "a"),
+                emailEvent(unique("E"), customerId, 30, "SENT", "b"),
+                emailEvent(unique("E"), customerId, 20, "SENT", "c"),
+                emailEvent(unique("E"), customerId, 10, "SENT", "d")));
+        pushAll("contacts", List.of(contact(unique("K"), customerId, 25).with("direction", "INBOUND")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(4, facts.getUnopenedEmailStreak());
+        assertEquals(2, facts.getEmailsUnopenedSinceLastResponse(), "the customer got in touch after the second email");
+    }
+
+    @Test
+    void theCsiIsTheWeightedMeanOfTheFactorScores() {
+        pushAll("surveys", List.of(
+                survey(unique("N"), customerId, 100, null, null).with("factors", List.of(
+                        Map.of("factor", "delivery", "score", 5, "weight", 1))),
+                survey(unique("N"), customerId, 10, null, null).with("factors", List.of(
+                        Map.of("factor", "delivery", "score", 4, "weight", 3),
+                        Map.of("factor", "support", "score", 2, "weight", 1)))));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(3.5, facts.getLatestCsi(), 1e-9);
+        assertEquals(5.0, facts.getPreviousCsi(), 1e-9);
+    }
+
+    @Test
+    void aLaterSubscriptionToTheSameProductIsARenewalInSight() {
+        pushAll("subscriptions", List.of(
+                subscription(unique("S"), customerId, "2025-08-01", "2026-07-31", false),
+                subscription(unique("S"), customerId, "2026-08-01", "2027-07-31", false)));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(31, facts.getDaysToSubscriptionEnd());
+        assertTrue(facts.isRenewalInSight());
+    }
+
+    @Test
+    void repeatOrdersProductLinesRevenueAndTheLastProactiveContact() {
+        pushAll("deals", List.of(
+                wonOrder(unique("D"), customerId, 150, "100.00").with("productLine", "CRM"),
+                wonOrder(unique("D"), customerId, 40, "100.00").with("productLine", "CRM"),
+                wonOrder(unique("D"), customerId, 30, "300.00").with("productLine", "Analytics"),
+                wonOrder(unique("D"), customerId, 400, "50.00").with("productLine", "Training")));
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 0.5).with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 2).with("purpose", "SURVEY")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(0.5, facts.getRepeatOrderShareLastPeriod(), 1e-9);
+        assertEquals(0.0, facts.getRepeatOrderSharePreviousPeriod(), 1e-9);
+        assertEquals(3, facts.getProductLines());
+        assertEquals(500.0, facts.getRevenueLastYear(), 1e-9);
+        assertEquals(48, facts.getHoursSinceLastProactiveOutbound(), "a service contact is not proactive");
+    }
+
+    @Test
+    void referralsAndBirthdaysAreKnown() {
+        pushAll("customers", List.of(
+                customer(unique("C")).with("referredByExternalId", customerId),
+                customer(customerId).with("birthday", "1980-07-04")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(1, facts.getReferralsGiven());
+        assertEquals(4, facts.getDaysToBirthday());
     }
 }
