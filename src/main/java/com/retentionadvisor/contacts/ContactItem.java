@@ -21,6 +21,11 @@ public record ContactItem(
         @Size(max = 500) String outcome,
         Instant respondedAt) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager {
 
+    /** The same contact on another channel. */
+    public ContactItem withChannel(Channel other) {
+        return new ContactItem(externalId, customerExternalId, managerExternalId, occurredAt, other, direction, purpose, outcome, respondedAt);
+    }
+
     @Override
     public List<FieldProblem> crossFieldProblems() {
         return occurredAt != null && respondedAt != null && respondedAt.isBefore(occurredAt)

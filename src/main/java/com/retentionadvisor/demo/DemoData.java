@@ -23,7 +23,11 @@ import com.retentionadvisor.deals.DealStatus;
 import com.retentionadvisor.emails.EmailEventItem;
 import com.retentionadvisor.emails.EmailEventType;
 import com.retentionadvisor.subscriptions.SubscriptionItem;
+import com.retentionadvisor.surveys.SurveyFactor;
 import com.retentionadvisor.surveys.SurveyItem;
+import com.retentionadvisor.tickets.Severity;
+import com.retentionadvisor.tickets.TicketItem;
+import com.retentionadvisor.tickets.TicketKind;
 
 /**
  * A seeded generator of customers with realistic histories up to a given instant: the same seed and instant give
@@ -50,6 +54,7 @@ public final class DemoData {
     final List<SubscriptionItem> subscriptions = new ArrayList<>();
     final List<SurveyItem> surveys = new ArrayList<>();
     final List<EmailEventItem> emailEvents = new ArrayList<>();
+    final List<TicketItem> tickets = new ArrayList<>();
 
     private final Random random;
     private final Instant now;
@@ -95,7 +100,9 @@ public final class DemoData {
                 + " (" + story.name().toLowerCase().replace('_', ' ') + ")";
         LocalDate birthday = segment.equals("B2C") ? LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
         CustomerStatus status = story == Story.CHURNED ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE;
-        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager, null));
+        // Every other newcomer came on the word of a loyal customer, who comes earlier in the list.
+        String referrer = story == Story.NEWCOMER && n % 20 == 3 ? customerId(n - 2) : null;
+        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager, referrer));
 
         if (story == Story.HANDED_OVER) {
             String previous = managerId(1 + managerNumber % MANAGERS);
@@ -106,6 +113,12 @@ public final class DemoData {
             assignments.add(new AssignmentItem(id + "-A1", id, manager, createdAt, null, true));
         }
 
+        if (story == Story.HANDED_OVER && n % 20 == 9) {
+            // Handed over twice: a third owner before the current one.
+            assignments.add(new AssignmentItem(id + "-A0", id, managerId(1 + (managerNumber + 2) % MANAGERS),
+                    createdAt.minus(Duration.ofDays(1)), createdAt, true));
+        }
+        tickets(id, story);
         orders(id, story, tenureDays);
         contactHistory(id, manager, story, tenureDays);
         emails(id, story, tenureDays);
@@ -164,6 +177,12 @@ public final class DemoData {
                 contacts.add(contact(id + "-K" + (++seq), id, manager, 1 + i, Direction.OUTBOUND, i % 2 == 0 ? Purpose.VALUE : Purpose.SURVEY));
             }
         }
+        if (story == Story.LOYAL || story == Story.GROWING) {
+            // Loyal customers come to our events and ask for advice.
+            contacts.add(contact(id + "-K" + (++seq), id, manager, 40 + random.nextInt(200), Direction.INBOUND, Purpose.VALUE)
+                    .withChannel(Channel.EVENT));
+            contacts.add(contact(id + "-K" + (++seq), id, manager, 5 + random.nextInt(60), Direction.INBOUND, Purpose.VALUE));
+        }
         if (story == Story.SALES_HEAVY) {
             for (int i = 0; i < 6; i++) {
                 contacts.add(contact(id + "-K" + (++seq), id, manager, 10 + i * 12, Direction.OUTBOUND, Purpose.SALES));
@@ -179,7 +198,21 @@ public final class DemoData {
     private ContactItem contact(String externalId, String customer, String manager, int daysAgo, Direction direction, Purpose purpose) {
         Channel channel = purpose == Purpose.TRANSACTIONAL ? Channel.EMAIL : pick(Channel.EMAIL, Channel.EMAIL, Channel.PHONE, Channel.MEETING, Channel.MESSENGER, Channel.CHAT);
         Instant at = daysAgo(daysAgo).plus(Duration.ofMinutes(random.nextInt(600)));
-        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null, null);
+        // We answer inbound requests within hours, except the odd slow one.
+        Instant responded = direction == Direction.INBOUND && daysAgo > 2
+                ? at.plus(Duration.ofHours(random.nextInt(10) == 0 ? 30 + random.nextInt(40) : 1 + random.nextInt(8)))
+                : null;
+        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null, responded);
+    }
+
+    private void tickets(String id, Story story) {
+        if (story == Story.DRIFTING) {
+            tickets.add(new TicketItem(id + "-T1", id, daysAgo(12), null, TicketKind.COMPLAINT, Severity.HIGH));
+        } else if (random.nextInt(6) == 0) {
+            Instant opened = daysAgo(20 + random.nextInt(200));
+            tickets.add(new TicketItem(id + "-T1", id, opened, opened.plus(Duration.ofDays(1 + random.nextInt(5))),
+                    pick(TicketKind.QUESTION, TicketKind.INCIDENT), pick(Severity.LOW, Severity.MEDIUM)));
+        }
     }
 
     private void emails(String id, Story story, int tenureDays) {
@@ -210,7 +243,16 @@ public final class DemoData {
             default -> 6 + random.nextInt(4);
         };
         int csat = nps >= 9 ? 5 : nps >= 7 ? 4 : 2 + random.nextInt(2);
-        surveys.add(new SurveyItem(id + "-S1", id, daysAgo(20 + random.nextInt(40)), nps, csat, null, null));
+        // Six months earlier the same customer answered too: the drifting ones were happier then.
+        int earlierNps = story == Story.DRIFTING ? 8 + random.nextInt(2) : nps;
+        surveys.add(new SurveyItem(id + "-S0", id, daysAgo(200 + random.nextInt(20)), earlierNps, Math.min(5, csat + 1), null,
+                List.of(new SurveyFactor("product", BigDecimal.valueOf(4), BigDecimal.ONE),
+                        new SurveyFactor("support", BigDecimal.valueOf(4), BigDecimal.ONE))));
+        String comment = nps <= 6 ? "Support takes too long to answer" : random.nextInt(8) == 0 ? "Would like a report on usage" : null;
+        int support = nps <= 6 ? 2 : 4;
+        surveys.add(new SurveyItem(id + "-S1", id, daysAgo(5 + random.nextInt(40)), nps, csat, comment,
+                List.of(new SurveyFactor("product", BigDecimal.valueOf(nps >= 7 ? 5 : 3), BigDecimal.ONE),
+                        new SurveyFactor("support", BigDecimal.valueOf(support), BigDecimal.ONE))));
     }
 
     private void subscription(String id, Story story, int tenureDays) {

@@ -13,6 +13,8 @@ import io.quarkus.runtime.StartupEvent;
 
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.ingest.BatchIngestService;
+import com.retentionadvisor.ingest.BatchResult;
+import com.retentionadvisor.ingest.ItemOutcome;
 import com.retentionadvisor.ingest.IngestItem;
 import com.retentionadvisor.ingest.IngestedRecord;
 import com.retentionadvisor.ingest.RecordKind;
@@ -52,6 +54,7 @@ public class DemoDataLoader {
         load(kinds.subscriptions(), data.subscriptions);
         load(kinds.surveys(), data.surveys);
         load(kinds.emailEvents(), data.emailEvents);
+        load(kinds.tickets(), data.tickets);
         LOG.infof("Demo data loaded in %d ms: %d customers, %d contacts, %d deals; try: curl localhost:8080/api/customers/%s/advice",
                 (System.nanoTime() - started) / 1_000_000, data.customers.size(), data.contacts.size(), data.deals.size(),
                 DemoData.customerId(5));
@@ -59,7 +62,9 @@ public class DemoDataLoader {
 
     private <I extends IngestItem, R extends IngestedRecord> void load(RecordKind<I, R> kind, List<I> items) {
         for (int from = 0; from < items.size(); from += BATCH) {
-            ingest.ingest(kind, items.subList(from, Math.min(items.size(), from + BATCH)));
+            BatchResult result = ingest.ingest(kind, items.subList(from, Math.min(items.size(), from + BATCH)));
+            result.items().stream().filter(item -> item.result() == ItemOutcome.REJECTED).limit(5)
+                    .forEach(item -> LOG.warnf("Demo %s %s rejected: %s", kind.name(), item.externalId(), item.reason()));
         }
     }
 }

@@ -101,6 +101,10 @@ public class BatchIngestService {
         if (created) {
             em.persist(record);
         }
+        if (record instanceof Customer customer) {
+            // Later items of the same batch may name this customer (as their referrer, say).
+            references.customers().put(customer.externalId, customer);
+        }
         return new BatchResult.Item(index, item.externalId(), created ? ItemOutcome.CREATED : ItemOutcome.UPDATED, null);
     }
 

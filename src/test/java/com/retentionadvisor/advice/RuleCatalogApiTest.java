@@ -115,6 +115,16 @@ class RuleCatalogApiTest {
     }
 
     @Test
+    void aReferrerMayComeEarlierInTheSameBatch() {
+        String referrer = unique("C");
+        String referred = unique("C");
+
+        push("customers", List.of(customer(referrer), customer(referred).with("referredByExternalId", referrer)))
+                .statusCode(200)
+                .body("counts.CREATED", equalTo(2));
+    }
+
+    @Test
     void aReferrerMustBeKnown() {
         push("customers", List.of(customer(unique("C")).with("referredByExternalId", "NO-SUCH-CUSTOMER")))
                 .statusCode(404)
