@@ -15,6 +15,7 @@ import com.retentionadvisor.rules.ActionLimit;
 import com.retentionadvisor.rules.ActionSuppression;
 import com.retentionadvisor.rules.ChurnSign;
 import com.retentionadvisor.rules.ContactRefusal;
+import com.retentionadvisor.rules.CustomerValue;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RiskAssessment;
 import com.retentionadvisor.rules.RiskScore;
@@ -70,8 +71,11 @@ final class AdviceComposer {
         ActionLimit limit = evaluation.all(ActionLimit.class).stream()
                 .min(Comparator.comparingInt(ActionLimit::getMaxPerDay)).orElse(null);
         int proposed = limit == null ? allowed.size() : Math.min(allowed.size(), limit.getMaxPerDay());
+        CustomerValue value = evaluation.all(CustomerValue.class).stream().findFirst().orElse(null);
+        double valueWeight = value == null ? 1.0 : value.getWeight();
         List<AdviceView.Action> actions = allowed.subList(0, proposed).stream()
                 .map(a -> new AdviceView.Action(a.getCode(), title(a.getCode()), a.getPurpose().name(), a.getPriority(),
+                        (int) Math.round(a.getPriority() * valueWeight),
                         text("reason." + a.getReasonCode(), a.getReasonArgs()), a.getRule()))
                 .toList();
         List<AdviceView.SuppressedAction> suppressed = new java.util.ArrayList<>();
@@ -86,6 +90,7 @@ final class AdviceComposer {
         return new AdviceView(facts.getCustomerId(), facts.getAsOf(),
                 new AdviceView.Risk(score, level == null ? null : level.getLevel(), level == null ? null : level.getRule(), signs, strengths),
                 stage == null ? null : stage.getStage(), stage == null ? null : stage.getRule(),
+                value == null ? null : new AdviceView.Value(value.getTier(), value.getWeight(), value.getRule()),
                 actions, suppressed, contact(evaluation), evaluation.rulesetVersion(), evaluation.firedRules());
     }
 

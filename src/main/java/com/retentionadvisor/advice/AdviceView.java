@@ -13,6 +13,7 @@ public record AdviceView(
         Risk risk,
         RelationshipStage stage,
         String stageRule,
+        Value customerValue,
         List<Action> actions,
         List<SuppressedAction> suppressed,
         ContactDecision contact,
@@ -26,7 +27,11 @@ public record AdviceView(
     public record Sign(String code, int weight, String evidence, String rule) {
     }
 
-    public record Action(String code, String title, String purpose, int priority, String reason, String rule) {
+    /** rank = priority × the customer value's weight: comparable across customers. */
+    public record Action(String code, String title, String purpose, int priority, int rank, String reason, String rule) {
+    }
+
+    public record Value(String tier, double weight, String rule) {
     }
 
     public record SuppressedAction(String code, String title, String reason, String rule) {

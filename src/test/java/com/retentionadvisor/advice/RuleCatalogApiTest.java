@@ -148,6 +148,17 @@ class RuleCatalogApiTest {
     }
 
     @Test
+    void aValuableCustomersActionsRankHigher() {
+        pushAll("deals", List.of(Crm.wonOrder(unique("D"), customerId, 30, "60000.00")));
+        pushAll("tickets", List.of(ticket(unique("T"), customerId, 3, "COMPLAINT")));
+
+        advice().body("customerValue.tier", equalTo("HIGH"))
+                .body("actions[0].code", equalTo("RESOLVE_COMPLAINT"))
+                .body("actions[0].priority", equalTo(98))
+                .body("actions[0].rank", equalTo(147));
+    }
+
+    @Test
     void adviceSpeaksRussianWhenAsked() {
         pushAll("tickets", List.of(ticket(unique("T"), customerId, 3, "COMPLAINT")));
 
