@@ -47,8 +47,10 @@ final class GivenFacts {
         Object converted = valueOf(setter, value, "given." + fact);
         try {
             setter.invoke(builder, converted);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new InvalidScenarioException("given." + fact + " cannot be set to " + value + ": " + e);
+        } catch (IllegalAccessException e) {
+            throw new InvalidScenarioException("given." + fact + " cannot be set: " + e.getMessage());
+        } catch (InvocationTargetException e) {
+            throw new InvalidScenarioException("given." + fact + " cannot be set to " + value + ": " + e.getCause().getMessage());
         }
     }
 

@@ -26,15 +26,11 @@ public record Scenario(String name, String description, Map<String, JsonNode> gi
             throw new InvalidScenarioException("a scenario is a group of fields starting with '- name:'");
         }
         ScenarioYaml.requireNoEmptyFields(node, "");
+        ScenarioYaml.requireNoEmptyFields(node.path("check"), "check");
+        ScenarioYaml.requireNoEmptyFields(node.path("expect"), "expect");
         Scenario scenario = ScenarioYaml.read(node, Scenario.class, "");
         if (scenario.name() == null || scenario.name().isBlank()) {
             throw new InvalidScenarioException("the scenario has no name: start it with '- name: …'");
-        }
-        if (scenario.check() != null) {
-            ScenarioYaml.requireNoEmptyFields(node.get("check"), "check");
-        }
-        if (scenario.expect() != null) {
-            ScenarioYaml.requireNoEmptyFields(node.get("expect"), "expect");
         }
         if (scenario.expect() == null || scenario.expect().isEmpty()) {
             throw new InvalidScenarioException("expect is missing: say what the rules should conclude");
