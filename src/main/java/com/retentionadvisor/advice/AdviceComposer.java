@@ -20,6 +20,7 @@ import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RiskAssessment;
 import com.retentionadvisor.rules.RiskScore;
 import com.retentionadvisor.rules.RuleMessages;
+import com.retentionadvisor.rules.Sign;
 import com.retentionadvisor.rules.StageAssessment;
 import com.retentionadvisor.rules.Strength;
 
@@ -46,14 +47,8 @@ final class AdviceComposer {
     }
 
     AdviceView advice(CustomerFacts facts, Evaluation evaluation) {
-        List<AdviceView.Sign> signs = evaluation.all(ChurnSign.class).stream()
-                .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text("sign." + s.getCode(), s.getEvidence()), s.getRule()))
-                .sorted(HEAVIEST_FIRST)
-                .toList();
-        List<AdviceView.Sign> strengths = evaluation.all(Strength.class).stream()
-                .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text("strength." + s.getCode(), s.getEvidence()), s.getRule()))
-                .sorted(HEAVIEST_FIRST)
-                .toList();
+        List<AdviceView.Sign> signs = signs(evaluation.all(ChurnSign.class), "sign.");
+        List<AdviceView.Sign> strengths = signs(evaluation.all(Strength.class), "strength.");
         int score = evaluation.all(RiskScore.class).stream().mapToInt(RiskScore::getPoints).max().orElse(0);
         RiskAssessment level = evaluation.all(RiskAssessment.class).stream()
                 .max(Comparator.comparing(RiskAssessment::getLevel))
@@ -92,6 +87,13 @@ final class AdviceComposer {
                 stage == null ? null : stage.getStage(), stage == null ? null : stage.getRule(),
                 value == null ? null : new AdviceView.Value(value.getTier(), value.getWeight(), value.getRule()),
                 actions, suppressed, contact(evaluation), evaluation.rulesetVersion(), evaluation.firedRules());
+    }
+
+    private List<AdviceView.Sign> signs(List<? extends Sign> found, String messagePrefix) {
+        return found.stream()
+                .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text(messagePrefix + s.getCode(), s.getEvidence()), s.getRule()))
+                .sorted(HEAVIEST_FIRST)
+                .toList();
     }
 
     ContactDecision contact(Evaluation evaluation) {
