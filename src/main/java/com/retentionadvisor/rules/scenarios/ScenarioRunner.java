@@ -61,6 +61,7 @@ public final class ScenarioRunner {
         try {
             scenario = Scenario.read(node);
             facts = new ArrayList<>(GivenFacts.from(scenario.given()).forRules());
+            facts.addAll(GivenFacts.globalConditions(scenario.given()));
             facts.add(scenario.intent());
         } catch (InvalidScenarioException e) {
             return ScenarioResult.failed(file, name, e.getMessage());

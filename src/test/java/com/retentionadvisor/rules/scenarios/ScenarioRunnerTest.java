@@ -25,6 +25,7 @@ class ScenarioRunnerTest {
             import com.retentionadvisor.contacts.Purpose;
             import com.retentionadvisor.facts.ContactWindow;
             import com.retentionadvisor.facts.CustomerFacts;
+            import com.retentionadvisor.facts.GlobalCondition;
             import com.retentionadvisor.rules.ChurnSign;
             import com.retentionadvisor.rules.ContactIntent;
             import com.retentionadvisor.rules.ContactRefusal;
@@ -42,6 +43,13 @@ class ScenarioRunnerTest {
                 ContactWindow( days == 7, contacts >= 2 )
             then
                 insert(new ContactRefusal("BUSY_WEEK"));
+            end
+
+            rule "A market crisis is a sign"
+            when
+                GlobalCondition( name == "MARKET_CRISIS" )
+            then
+                insert(new ChurnSign("MARKET_CRISIS", 10));
             end
             """;
 
@@ -127,6 +135,52 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void globalFactsReachTheRulesAsGlobalConditions() throws IOException {
+        write("global.yaml", """
+                - name: In a market crisis
+                  given:
+                    globalFacts: [MARKET_CRISIS]
+                  expect:
+                    signs: [MARKET_CRISIS]
+                    firedRulesInclude: [A market crisis is a sign]
+                - name: Another global fact is not the crisis
+                  given:
+                    globalFacts: [HOLIDAY_SEASON]
+                  expect:
+                    noSigns: true
+                - name: No global fact set
+                  given:
+                    globalFacts: []
+                  expect:
+                    noSigns: true
+                - name: Without globalFacts there is no crisis
+                  given:
+                    latestNps: 8
+                  expect:
+                    noSigns: true
+                - name: A global fact name in the wrong spelling
+                  given:
+                    globalFacts: [market crisis]
+                  expect:
+                    noSigns: false
+                - name: A single global fact not written as a list
+                  given:
+                    globalFacts: MARKET_CRISIS
+                  expect:
+                    noSigns: false
+                """);
+
+        List<ScenarioResult> results = runner.runAll(folder);
+
+        assertEquals(List.of(true, true, true, true, false, false), results.stream().map(ScenarioResult::passed).toList(),
+                () -> results.stream().map(ScenarioResult::describe).toList().toString());
+        assertEquals(List.of("A market crisis is a sign"), results.get(0).firedRules());
+        assertEquals(List.of("'market crisis' is not a valid value for given.globalFacts[1]: expected a global fact name, "
+                + "capitals, digits and _, e.g. MARKET_CRISIS"), results.get(4).failures());
+        assertEquals(List.of("given.globalFacts: expected a list of global fact names, e.g. [MARKET_CRISIS]"), results.get(5).failures());
+    }
+
+    @Test
     void unknownFactFailsNamingFileScenarioAndFact() throws IOException {
         write("signs.yaml", """
                 - name: A detractor, misspelt
@@ -141,6 +195,7 @@ class ScenarioRunnerTest {
         assertTrue(report.startsWith("signs.yaml › A detractor, misspelt:"), report);
         assertTrue(report.contains("unknown fact 'given.lastestNps'"), report);
         assertTrue(report.contains("latestNps"), "lists the facts there are: " + report);
+        assertTrue(report.contains("globalFacts"), "lists the global facts key too: " + report);
     }
 
     @Test
