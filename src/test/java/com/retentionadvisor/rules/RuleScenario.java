@@ -1,5 +1,8 @@
 package com.retentionadvisor.rules;
 
+import static com.retentionadvisor.contacts.Channel.PHONE;
+import static com.retentionadvisor.contacts.Direction.INBOUND;
+import static com.retentionadvisor.contacts.Purpose.SERVICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -10,7 +13,9 @@ import java.util.function.Function;
 
 import com.retentionadvisor.customers.CustomerStatus;
 import com.retentionadvisor.customers.RelationshipStage;
+import com.retentionadvisor.facts.ContactCounts;
 import com.retentionadvisor.facts.CustomerFacts;
+import com.retentionadvisor.facts.GlobalCondition;
 
 /**
  * Runs scenarios through the real rule files under rules/ (compiled once for all scenario tests) and reads what
@@ -35,7 +40,11 @@ final class RuleScenario {
         return Compiled.RULESET;
     }
 
-    /** An active SMB customer of 400 days who orders steadily: no churn sign, inferred stage EXPANSION, no contacts. */
+    /**
+     * An active SMB customer of 400 days who orders steadily from one product line and gave feedback recently
+     * (NPS 8 in a survey 30 days ago): no churn sign, no strength, inferred stage EXPANSION, no contacts, so no action
+     * but its stage's rows of the decision table.
+     */
     static CustomerFacts.Builder aCustomer() {
         return CustomerFacts.builder()
                 .customerId("C-1")
@@ -46,12 +55,35 @@ final class RuleScenario {
                 .daysSinceLastOrder(20)
                 .ordersTotal(5)
                 .ordersLastPeriod(2)
-                .ordersPreviousPeriod(2);
+                .ordersPreviousPeriod(2)
+                .averageOrderValueLastPeriod(100)
+                .averageOrderValuePreviousPeriod(100)
+                .productLines(1)
+                .latestNps(8)
+                .daysSinceLastSurvey(30)
+                .daysSinceLastFeedback(10);
     }
 
-    /** Evaluates the customer's facts plus any other facts (a contact being checked, …). */
+    /**
+     * Inbound service calls: {@code earlier} of them 200 days ago (in the year, before this quarter), {@code thisQuarter}
+     * of them 40 days ago. The contact-intensity rules compare this quarter with the average of the 3 quarters before.
+     */
+    static ContactCounts contactsEarlierInTheYearAndThisQuarter(int earlier, int thisQuarter) {
+        return ContactCounts.builder()
+                .happened(200, INBOUND, PHONE, SERVICE, earlier)
+                .happened(40, INBOUND, PHONE, SERVICE, thisQuarter)
+                .build();
+    }
+
+    /** Evaluates the customer's facts plus any other facts (a contact being checked, …), with no global condition. */
     static Evaluation evaluate(CustomerFacts.Builder customer, Object... more) {
+        return evaluate(customer, List.of(), more);
+    }
+
+    /** Evaluates as the engine does: the customer's facts, the active global conditions, then the other facts. */
+    static Evaluation evaluate(CustomerFacts.Builder customer, List<GlobalCondition> conditions, Object... more) {
         List<Object> facts = new ArrayList<>(customer.build().forRules());
+        facts.addAll(conditions);
         facts.addAll(List.of(more));
         return ruleset().evaluate(facts, MAX_FIRINGS);
     }
@@ -66,9 +98,21 @@ final class RuleScenario {
         return only(evaluation.all(ChurnSign.class), "churn sign");
     }
 
-    /** The risk score: the sum of the weights of the signs that fired. */
+    static List<String> strengthCodes(Evaluation evaluation) {
+        return sorted(evaluation.all(Strength.class), Strength::getCode);
+    }
+
+    static Strength onlyStrength(Evaluation evaluation) {
+        return only(evaluation.all(Strength.class), "strength");
+    }
+
+    static RiskScore onlyRiskScore(Evaluation evaluation) {
+        return only(evaluation.all(RiskScore.class), "risk score");
+    }
+
+    /** The points of the one risk score the rules settled on. */
     static int riskScore(Evaluation evaluation) {
-        return evaluation.all(ChurnSign.class).stream().mapToInt(ChurnSign::getWeight).sum();
+        return onlyRiskScore(evaluation).getPoints();
     }
 
     static RiskAssessment onlyRiskAssessment(Evaluation evaluation) {
@@ -101,9 +145,21 @@ final class RuleScenario {
                 ActionCandidate::getCode);
     }
 
+    static boolean proposes(Evaluation evaluation, String code) {
+        return actionCodes(evaluation).contains(code);
+    }
+
     static ActionCandidate onlyAction(Evaluation evaluation, String code) {
         return only(evaluation.all(ActionCandidate.class).stream().filter(a -> a.getCode().equals(code)).toList(),
                 "action candidate " + code);
+    }
+
+    static ActionLimit onlyActionLimit(Evaluation evaluation) {
+        return only(evaluation.all(ActionLimit.class), "action limit");
+    }
+
+    static CustomerValue onlyCustomerValue(Evaluation evaluation) {
+        return only(evaluation.all(CustomerValue.class), "customer value");
     }
 
     static List<String> suppressedActionCodes(Evaluation evaluation) {

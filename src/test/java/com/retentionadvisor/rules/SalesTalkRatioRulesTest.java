@@ -28,8 +28,8 @@ import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.facts.ContactCounts;
 
 /**
- * Scenarios for rules/sales-ratio/sales-talk.drl: sales talk at most 20% of all contacts over 90 days, counting the
- * sales contact being checked. Past contacts are placed 40 days ago, outside the 7- and 30-day contact caps.
+ * Scenarios for rules/sales-ratio/sales-talk.drl, "Sales talk is at most 20% of all communication over 90 days", counting
+ * the sales contact being checked. Past contacts are placed 40 days ago, outside the 7- and 30-day contact caps.
  */
 class SalesTalkRatioRulesTest {
 
@@ -195,6 +195,35 @@ class SalesTalkRatioRulesTest {
         assertEquals(List.of("CONTACT_CAP"), refusalCodes(advice));
         assertTrue(actionCodes(advice).contains("RECOVERY_CALL"));
         assertFalse(suppressedActionCodes(advice).contains("RECOVERY_CALL"));
+    }
+
+    @Test
+    void proactiveActionsWaitWhileAComplaintIsOpenButItsResolutionDoesNot() {
+        var complainingExpandingCustomer = aCustomer().openComplaints(1).contacts(ContactCounts.builder()
+                .happened(40, INBOUND, PHONE, SERVICE, 4)
+                .build());
+
+        Evaluation advice = evaluate(complainingExpandingCustomer, ContactIntent.anyProactiveContact());
+
+        assertEquals(List.of("COMPLAINT_OPEN"), refusalCodes(advice));
+        assertEquals(List.of("CROSS_SELL", "NEW_PRODUCT_OFFER", "REFERRAL_PROGRAMME", "SOLUTION_SELLING"),
+                suppressedActionCodes(advice, "CONTACT_LIMIT_REACHED"));
+        assertEquals(List.of("COMPLAINT_OPEN"), onlySuppression(advice, "CROSS_SELL").getReasonArgs());
+        assertTrue(actionCodes(advice).contains("RESOLVE_COMPLAINT"));
+        assertFalse(suppressedActionCodes(advice).contains("RESOLVE_COMPLAINT"));
+    }
+
+    @Test
+    void proactiveActionsWaitForTheQuietPeriod() {
+        var expandingCustomerContactedAnHourAgo = aCustomer().hoursSinceLastProactiveOutbound(1).contacts(ContactCounts.builder()
+                .happened(40, INBOUND, PHONE, SERVICE, 4)
+                .build());
+
+        Evaluation advice = evaluate(expandingCustomerContactedAnHourAgo, ContactIntent.anyProactiveContact());
+
+        assertEquals(List.of("QUIET_PERIOD"), refusalCodes(advice));
+        assertEquals(List.of("CROSS_SELL", "NEW_PRODUCT_OFFER", "REFERRAL_PROGRAMME", "SOLUTION_SELLING"),
+                suppressedActionCodes(advice, "CONTACT_LIMIT_REACHED"));
     }
 
     /** Three proactive contacts this week reach the 7-day cap; many service calls keep sales talk far below 20%. */

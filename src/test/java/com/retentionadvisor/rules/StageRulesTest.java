@@ -142,6 +142,94 @@ class StageRulesTest {
                 "A customer in the first 180 days or with fewer than 3 orders is exploring");
     }
 
+    // --- A customer who buys from 2 or more product lines and still orders is expanding ---
+
+    @Test
+    void customerBuyingFromTwoProductLinesIsExpanding() {
+        var customerOfTwoProductLines = aCustomer().productLines(2);
+
+        assertStage(customerOfTwoProductLines, EXPANSION,
+                "A customer who buys from 2 or more product lines and still orders is expanding");
+    }
+
+    @Test
+    void customerBuyingFromOneProductLineIsExpandingForNoOtherReason() {
+        var customerOfOneProductLine = aCustomer().productLines(1);
+
+        assertStage(customerOfOneProductLine, EXPANSION, "Any other ordering customer is expanding");
+    }
+
+    @Test
+    void customerOfTwoProductLinesWithoutOrderLastPeriodIsNotExpandingByProductLines() {
+        var customerOfTwoProductLinesPausing = aCustomer().productLines(2).ordersLastPeriod(0).ordersPreviousPeriod(1);
+
+        assertStage(customerOfTwoProductLinesPausing, EXPANSION, "Any other ordering customer is expanding");
+    }
+
+    @Test
+    void customerOfTwoProductLinesOnDay729IsExpanding() {
+        var almostTwoYearsOnTwoProductLines = aCustomer().productLines(2).tenureDays(729);
+
+        assertStage(almostTwoYearsOnTwoProductLines, EXPANSION,
+                "A customer who buys from 2 or more product lines and still orders is expanding");
+    }
+
+    @Test
+    void customerOfTwoYearsOnTwoProductLinesIsCommitted() {
+        var loyalCustomerOfTwoProductLines = aCustomer().productLines(2).tenureDays(730);
+
+        assertStage(loyalCustomerOfTwoProductLines, COMMITMENT, "A customer of two years who still orders every period is committed");
+    }
+
+    @Test
+    void newCustomerOfTwoProductLinesIsStillExploring() {
+        var newCustomerOfTwoProductLines = aCustomer().productLines(2).tenureDays(179);
+
+        assertStage(newCustomerOfTwoProductLines, EXPLORATION,
+                "A customer in the first 180 days or with fewer than 3 orders is exploring");
+    }
+
+    // --- A customer on a running annual contract for over a year who still orders is committed ---
+
+    @Test
+    void customerOfAYearOnARunningAnnualContractIsCommitted() {
+        var annualContractCustomerOfAYear = aCustomer().tenureDays(365).endingSubscriptionAnnual(true).daysToSubscriptionEnd(200);
+
+        assertStage(annualContractCustomerOfAYear, COMMITMENT,
+                "A customer on a running annual contract for over a year who still orders is committed");
+    }
+
+    @Test
+    void customerOnDay364OfAnAnnualContractIsNotYetCommitted() {
+        var annualContractCustomerAlmostAYear = aCustomer().tenureDays(364).endingSubscriptionAnnual(true).daysToSubscriptionEnd(200);
+
+        assertStage(annualContractCustomerAlmostAYear, EXPANSION, "Any other ordering customer is expanding");
+    }
+
+    @Test
+    void annualContractCustomerWithoutOrderLastPeriodIsNotCommittedByTheContract() {
+        var annualContractCustomerPausing = aCustomer().endingSubscriptionAnnual(true).daysToSubscriptionEnd(200)
+                .ordersLastPeriod(0).ordersPreviousPeriod(1);
+
+        assertStage(annualContractCustomerPausing, EXPANSION, "Any other ordering customer is expanding");
+    }
+
+    @Test
+    void customerWithoutARunningSubscriptionIsNotCommittedByAContract() {
+        var contractEnded = aCustomer().endingSubscriptionAnnual(true).daysToSubscriptionEnd(null);
+
+        assertStage(contractEnded, EXPANSION, "Any other ordering customer is expanding");
+    }
+
+    @Test
+    void annualContractCustomerBuyingFromTwoProductLinesIsExpanding() {
+        // The product-lines rule comes first (salience 170 over 160).
+        var annualContractCustomerOfTwoProductLines = aCustomer().productLines(2).endingSubscriptionAnnual(true).daysToSubscriptionEnd(200);
+
+        assertStage(annualContractCustomerOfTwoProductLines, EXPANSION,
+                "A customer who buys from 2 or more product lines and still orders is expanding");
+    }
+
     // --- A customer of two years who still orders every period is committed ---
 
     @Test
