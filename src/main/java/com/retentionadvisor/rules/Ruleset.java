@@ -34,6 +34,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One compiled set of rule files: DRL files, decision tables (.csv, .xlsx) and the messages they refer to,
@@ -45,10 +46,13 @@ public final class Ruleset {
     private final KieBase kieBase;
     private final RuleMessages messages;
     private final List<String> ruleNames;
+    // Sessions are reset and reused rather than built anew for every customer.
+    private final KieSessionsPool sessions;
 
     private Ruleset(String version, KieBase kieBase, RuleMessages messages) {
         this.version = version;
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(4);
         this.messages = messages;
         this.ruleNames = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
@@ -123,23 +127,25 @@ public final class Ruleset {
 
     /** Runs every rule over the given facts and collects what they concluded. */
     public Evaluation evaluate(Collection<?> facts, int maxFirings) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
+        List<String> fired = new ArrayList<>();
+        DefaultAgendaEventListener firedRuleNames = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
+        DefaultRuleRuntimeEventListener outcomesNamed = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof RuleOutcome outcome && event.getRule() != null) {
+                    outcome.firedBy(event.getRule().getName());
+                }
+            }
+        };
+        session.addEventListener(firedRuleNames);
+        session.addEventListener(outcomesNamed);
         try {
-            List<String> fired = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getObject() instanceof RuleOutcome outcome && event.getRule() != null) {
-                        outcome.firedBy(event.getRule().getName());
-                    }
-                }
-            });
             facts.forEach(session::insert);
             int firings = session.fireAllRules(maxFirings);
             if (firings >= maxFirings) {
@@ -150,6 +156,8 @@ public final class Ruleset {
                     .toList();
             return new Evaluation(version, outcomes, fired.stream().distinct().toList());
         } finally {
+            session.removeEventListener(firedRuleNames);
+            session.removeEventListener(outcomesNamed);
             session.dispose();
         }
     }

@@ -1,0 +1,30 @@
+package com.retentionadvisor.demo;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.retentionadvisor.contacts.ContactItem;
+import com.retentionadvisor.customers.AssignmentItem;
+import com.retentionadvisor.customers.CustomerItem;
+import com.retentionadvisor.customers.ManagerItem;
+import com.retentionadvisor.deals.DealItem;
+import com.retentionadvisor.emails.EmailEventItem;
+import com.retentionadvisor.subscriptions.SubscriptionItem;
+import com.retentionadvisor.surveys.SurveyItem;
+import com.retentionadvisor.tickets.TicketItem;
+
+/**
+ * Benchmark-only window on the demo generator (its lists are package-private): the same seeded histories the
+ * service loads with retention.demo.enabled, so the SQL benchmark and the load test measure the same kind of data.
+ * Lives in bench/jmh, compiled only by the bench profile, in DemoData's package so a change there fails to compile.
+ */
+public record DemoHistory(List<ManagerItem> managers, List<CustomerItem> customers, List<AssignmentItem> assignments,
+                          List<ContactItem> contacts, List<DealItem> deals, List<SubscriptionItem> subscriptions,
+                          List<SurveyItem> surveys, List<EmailEventItem> emailEvents, List<TicketItem> tickets) {
+
+    public static DemoHistory generate(int customers, long seed, Instant now) {
+        DemoData data = DemoData.generate(customers, seed, now);
+        return new DemoHistory(data.managers, data.customers, data.assignments, data.contacts, data.deals,
+                data.subscriptions, data.surveys, data.emailEvents, data.tickets);
+    }
+}
