@@ -30,7 +30,26 @@ public class RuleEngine {
     private volatile Ruleset live;
 
     void onStart(@Observes StartupEvent event) {
-        live();
+        warmUp(live());
+    }
+
+    // The first evaluations of a new ruleset are slow (Drools and the JIT compile constraints on first use): run a few
+    // before the service takes requests, so that the first customers do not queue for the database behind them.
+    private void warmUp(Ruleset ruleset) {
+        long started = System.nanoTime();
+        List<CustomerFacts> samples = List.of(
+                CustomerFacts.builder().customerId("warm-up").segment("*").tenureDays(400).ordersTotal(5).build(),
+                CustomerFacts.builder().customerId("warm-up").segment("*").tenureDays(900).ordersTotal(20)
+                        .ordersPreviousPeriod(4).ordersLastPeriod(1).latestNps(3).daysSinceLastSurvey(2)
+                        .unopenedEmailStreak(4).openComplaints(1).build());
+        for (int round = 0; round < 200; round++) {
+            for (CustomerFacts sample : samples) {
+                List<Object> facts = new ArrayList<>(sample.forRules());
+                facts.add(ContactIntent.anyProactiveContact());
+                ruleset.evaluate(facts, config.maxFirings());
+            }
+        }
+        LOG.infof("Ruleset %s warmed up in %d ms", ruleset.version(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The ruleset in force, compiled on first use. */
