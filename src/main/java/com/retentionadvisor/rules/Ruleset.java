@@ -174,6 +174,11 @@ public final class Ruleset {
         return ruleNames;
     }
 
+    /** Whether a file at this path under rules/ is part of a ruleset (rule files, tables, messages; not tests or notes). */
+    public static boolean readsFile(String path) {
+        return isRuleFile(path) || isMessageFile(path);
+    }
+
     static boolean isRuleFile(String path) {
         return !path.startsWith("tests/") && (path.endsWith(".drl") || isDecisionTable(path));
     }

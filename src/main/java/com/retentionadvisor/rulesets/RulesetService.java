@@ -1,0 +1,87 @@
+package com.retentionadvisor.rulesets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.retentionadvisor.rules.RuleEngine;
+import com.retentionadvisor.rules.Ruleset;
+import com.retentionadvisor.rules.RulesConfig;
+import com.retentionadvisor.rules.RulesetException;
+import com.retentionadvisor.rules.scenarios.ScenarioResult;
+import com.retentionadvisor.rules.scenarios.ScenarioRunner;
+
+/** What analysts ask of rules before they go live: which ruleset serves, does a candidate compile, do scenarios pass. */
+@ApplicationScoped
+public class RulesetService {
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    RulesConfig config;
+
+    public RulesetReports.Live live() {
+        Ruleset ruleset = engine.live();
+        return new RulesetReports.Live(ruleset.version(), Path.of(config.dir()).toAbsolutePath().toString(), ruleset.ruleNames());
+    }
+
+    /** Compiles the files as a candidate ruleset; changes nothing. */
+    public RulesetReports.Validation validate(RuleFiles files) {
+        try {
+            Ruleset candidate = Ruleset.compile(files.ruleFiles());
+            return new RulesetReports.Validation(true, candidate.version(), candidate.ruleNames(), List.of());
+        } catch (RulesetException e) {
+            return new RulesetReports.Validation(false, null, List.of(), e.problems());
+        }
+    }
+
+    /**
+     * Runs scenario files against a candidate ruleset: the rule files sent (or the live ones when none are sent), with
+     * the scenario files sent (or those of the rules folder's tests/ when none are sent). Changes nothing.
+     */
+    public RulesetReports.TestRun test(RuleFiles files) {
+        Ruleset candidate;
+        try {
+            candidate = files.ruleFiles().isEmpty() ? engine.live() : Ruleset.compile(files.ruleFiles());
+        } catch (RulesetException e) {
+            return RulesetReports.TestRun.notCompiled(e.problems());
+        }
+        List<ScenarioResult> results;
+        if (files.scenarioFiles().isEmpty()) {
+            results = new ScenarioRunner(candidate, config.maxFirings()).runAll(Path.of(config.dir(), "tests"));
+        } else {
+            Path folder = temporaryFolder();
+            try {
+                files.writeTo(folder, files.scenarioFiles());
+                results = new ScenarioRunner(candidate, config.maxFirings()).runAll(folder.resolve("tests"));
+            } finally {
+                delete(folder);
+            }
+        }
+        return RulesetReports.TestRun.of(candidate.version(), results);
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("rule-scenarios");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
