@@ -48,6 +48,11 @@ public class GlobalFactResource {
         if (change.note() != null && change.note().length() > 500) {
             throw InvalidInputException.of("note", "at most 500 characters");
         }
-        return globalFacts.set(name, change.active(), change.note(), change.changedBy());
+        if (change.changedBy() != null && change.changedBy().length() > 100) {
+            throw InvalidInputException.of("changedBy", "at most 100 characters");
+        }
+        GlobalFactService.GlobalFactView changed = globalFacts.set(name, change.active(), change.note(), change.changedBy());
+        globalFacts.forgetActive();
+        return changed;
     }
 }

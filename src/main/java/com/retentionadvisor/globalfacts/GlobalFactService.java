@@ -41,8 +41,12 @@ public class GlobalFactService {
         fact.changedAt = Instant.now();
         fact.changedBy = changedBy;
         fact.persist();
-        cachedAt = Instant.MIN;
         return GlobalFactView.of(fact);
+    }
+
+    /** Makes the next evaluation read the active facts afresh; called once a change is committed. */
+    public void forgetActive() {
+        cachedAt = Instant.MIN;
     }
 
     /** The conditions every evaluation is given. */

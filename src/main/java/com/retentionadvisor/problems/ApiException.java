@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A request the API turns away, with everything the caller needs to fix it. Mapped once, in {@link ProblemMappers}. */
 public abstract sealed class ApiException extends RuntimeException
-        permits InvalidInputException, UnknownRecordException, BatchTooLargeException, UploadTooLargeException {
+        permits InvalidInputException, UnknownRecordException, BatchTooLargeException, UploadTooLargeException,
+        ForbiddenHereException, BusyException {
 
     private final List<FieldProblem> problems;
 

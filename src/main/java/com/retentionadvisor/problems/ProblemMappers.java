@@ -24,7 +24,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return respond(e.toProblem());
+        Response response = respond(e.toProblem());
+        return e instanceof BusyException busy
+                ? Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build()
+                : response;
     }
 
     @ServerExceptionMapper
@@ -40,6 +43,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
+        return badRequest(jsonProblem(e));
+    }
+
+    // Any other JSON reading error, such as a number too large for its field.
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
         return badRequest(jsonProblem(e));
     }
 
@@ -80,7 +89,8 @@ public class ProblemMappers {
         }
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return FieldProblem.ofField(null, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+        String why = truncated ? "the body ends too early" : e instanceof JsonParseException ? firstLine(e.getOriginalMessage()) : "a value cannot be read";
+        return FieldProblem.ofField(null, "malformed JSON" + where + ": " + why);
     }
 
     /** Names the item index and the field from Jackson's path, e.g. items[3].channel. */
@@ -116,7 +126,8 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             return "expected " + readableType(mie.getTargetType());
         }
-        return e.getOriginalMessage() == null ? "unreadable value" : firstLine(e.getOriginalMessage());
+        // Jackson's own wording names Java classes: say it plainly instead.
+        return "unreadable value";
     }
 
     private static String readableType(Class<?> type) {

@@ -10,6 +10,13 @@ public interface RulesConfig {
     @WithDefault("rules")
     String dir();
 
+    /**
+     * Whether analysts may send rule files to validate and test them. Rule files hold code that runs in the service:
+     * off unless switched on, until the API has authentication (on in dev mode and tests).
+     */
+    @WithDefault("false")
+    boolean uploadsEnabled();
+
     /** Rule firings allowed in one evaluation before it is stopped as a loop. */
     @WithDefault("10000")
     int maxFirings();

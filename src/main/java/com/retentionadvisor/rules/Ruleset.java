@@ -63,6 +63,11 @@ public final class Ruleset {
 
     /** Reads every rule file below the folder (scenario tests under tests/ excepted) and compiles them. */
     public static Ruleset load(Path folder) {
+        return compile(read(folder));
+    }
+
+    /** The files of the ruleset in the folder, by their path under it. */
+    public static SortedMap<String, byte[]> read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RulesetException("The rules folder " + folder.toAbsolutePath() + " does not exist", List.of());
         }
@@ -77,7 +82,7 @@ public final class Ruleset {
         } catch (IOException e) {
             throw new RulesetException("Cannot read the rules folder " + folder.toAbsolutePath() + ": " + e.getMessage(), List.of());
         }
-        return compile(files);
+        return files;
     }
 
     /** Compiles rule files given by their path under rules/; fails with every compiler message, file and line. */

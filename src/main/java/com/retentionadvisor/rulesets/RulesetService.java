@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.retentionadvisor.problems.BusyException;
+import com.retentionadvisor.problems.ForbiddenHereException;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
 import com.retentionadvisor.rules.RulesConfig;
@@ -28,15 +32,18 @@ public class RulesetService {
     @Inject
     RulesConfig config;
 
+    // Compiling runs rule code and takes seconds of CPU: one candidate at a time.
+    private final Semaphore compiling = new Semaphore(1);
+
     public RulesetReports.Live live() {
         Ruleset ruleset = engine.live();
-        return new RulesetReports.Live(ruleset.version(), Path.of(config.dir()).toAbsolutePath().toString(), ruleset.ruleNames());
+        return new RulesetReports.Live(ruleset.version(), config.dir(), ruleset.ruleNames());
     }
 
-    /** Compiles the files as a candidate ruleset; changes nothing. */
+    /** Compiles the files sent, laid over the live rules folder, as a candidate ruleset; changes nothing. */
     public RulesetReports.Validation validate(RuleFiles files) {
         try {
-            Ruleset candidate = Ruleset.compile(files.ruleFiles());
+            Ruleset candidate = compileCandidate(files);
             return new RulesetReports.Validation(true, candidate.version(), candidate.ruleNames(), List.of());
         } catch (RulesetException e) {
             return new RulesetReports.Validation(false, null, List.of(), e.problems());
@@ -44,13 +51,13 @@ public class RulesetService {
     }
 
     /**
-     * Runs scenario files against a candidate ruleset: the rule files sent (or the live ones when none are sent), with
+     * Runs scenario files against a candidate ruleset: the rule files sent laid over the live ones, with
      * the scenario files sent (or those of the rules folder's tests/ when none are sent). Changes nothing.
      */
     public RulesetReports.TestRun test(RuleFiles files) {
         Ruleset candidate;
         try {
-            candidate = files.ruleFiles().isEmpty() ? engine.live() : Ruleset.compile(files.ruleFiles());
+            candidate = files.ruleFiles().isEmpty() ? engine.live() : compileCandidate(files);
         } catch (RulesetException e) {
             return RulesetReports.TestRun.notCompiled(e.problems());
         }
@@ -67,6 +74,23 @@ public class RulesetService {
             }
         }
         return RulesetReports.TestRun.of(candidate.version(), results);
+    }
+
+    private Ruleset compileCandidate(RuleFiles files) {
+        if (!config.uploadsEnabled()) {
+            throw new ForbiddenHereException("compiling uploaded rule files is switched off on this instance"
+                    + " (retention.rules.uploads-enabled=false): rule files hold code that runs in the service");
+        }
+        if (!compiling.tryAcquire()) {
+            throw new BusyException("another candidate ruleset is being compiled; try again in a few seconds", 5);
+        }
+        try {
+            SortedMap<String, byte[]> candidate = Ruleset.read(Path.of(config.dir()));
+            candidate.putAll(files.ruleFiles());
+            return Ruleset.compile(candidate);
+        } finally {
+            compiling.release();
+        }
     }
 
     private static Path temporaryFolder() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import com.retentionadvisor.Crm;
 import com.retentionadvisor.Crm.Item;
 
 @QuarkusTest
@@ -183,6 +184,14 @@ class IngestApiTest {
         push("contacts", contacts).statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("10001"));
+    }
+
+    @Test
+    void shouldAnswerANumberTooLargeForItsFieldWithAProblem() {
+        push("surveys", List.of(Crm.survey(unique("N"), customerId, 1, null, 4).with("nps", 99_999_999_999L)))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.not(containsString("java.")));
     }
 
     @Test

@@ -128,6 +128,22 @@ class RulesApiTest {
     }
 
     @Test
+    void shouldLayOneChangedFileOverTheLiveRules() throws IOException {
+        String signs = Files.readString(Path.of("rules/churn-signs/signs.drl"))
+                .replace("unopenedEmailStreak >= 3", "unopenedEmailStreak >= 5");
+
+        given().multiPart("files", "churn-signs/signs.drl", signs.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/rules/validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("rules", hasItem("Sales talk is at most 20% of all communication over 90 days"));
+        given().multiPart("files", "churn-signs/signs.drl", signs.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/rules/test")
+                .then().statusCode(200)
+                .body("failed", greaterThan(0));
+    }
+
+    @Test
     void shouldRefusePathsOutsideTheRulesFolder() {
         given().multiPart("files", "../etc/passwd.drl", "x".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/rules/validate")
