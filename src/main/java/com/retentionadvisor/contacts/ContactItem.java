@@ -28,8 +28,6 @@ public record ContactItem(
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return occurredAt != null && respondedAt != null && respondedAt.isBefore(occurredAt)
-                ? List.of(FieldProblem.ofField("respondedAt", "must not be before occurredAt"))
-                : List.of();
+        return FieldProblem.notBefore("respondedAt", respondedAt, "occurredAt", occurredAt);
     }
 }

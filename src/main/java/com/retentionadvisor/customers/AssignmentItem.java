@@ -20,8 +20,6 @@ public record AssignmentItem(
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return startsAt != null && endsAt != null && endsAt.isBefore(startsAt)
-                ? List.of(FieldProblem.ofField("endsAt", "must not be before startsAt"))
-                : List.of();
+        return FieldProblem.notBefore("endsAt", endsAt, "startsAt", startsAt);
     }
 }

@@ -31,9 +31,7 @@ public record DealItem(
         if (status != null && status != DealStatus.OPEN && closedAt == null) {
             problems.add(FieldProblem.ofField("closedAt", "is required for a " + status + " deal"));
         }
-        if (openedAt != null && closedAt != null && closedAt.isBefore(openedAt)) {
-            problems.add(FieldProblem.ofField("closedAt", "must not be before openedAt"));
-        }
+        problems.addAll(FieldProblem.notBefore("closedAt", closedAt, "openedAt", openedAt));
         return problems;
     }
 }

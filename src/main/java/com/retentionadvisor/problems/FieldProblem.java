@@ -15,6 +15,14 @@ public record FieldProblem(Integer index, String field, String message) {
         return ofField(violation.getPropertyPath().toString(), violation.getMessage());
     }
 
+    /** "{laterField} must not be before {earlierField}" when both are given and out of order; otherwise nothing. */
+    public static <T extends Comparable<? super T>> java.util.List<FieldProblem> notBefore(
+            String laterField, T later, String earlierField, T earlier) {
+        return later != null && earlier != null && later.compareTo(earlier) < 0
+                ? java.util.List.of(ofField(laterField, "must not be before " + earlierField))
+                : java.util.List.of();
+    }
+
     public FieldProblem atIndex(int itemIndex) {
         return new FieldProblem(itemIndex, field, message);
     }

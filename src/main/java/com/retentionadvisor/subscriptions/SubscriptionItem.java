@@ -21,8 +21,6 @@ public record SubscriptionItem(
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return startsOn != null && endsOn != null && endsOn.isBefore(startsOn)
-                ? List.of(FieldProblem.ofField("endsOn", "must not be before startsOn"))
-                : List.of();
+        return FieldProblem.notBefore("endsOn", endsOn, "startsOn", startsOn);
     }
 }

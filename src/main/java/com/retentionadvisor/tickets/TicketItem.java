@@ -20,8 +20,6 @@ public record TicketItem(
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return openedAt != null && closedAt != null && closedAt.isBefore(openedAt)
-                ? List.of(FieldProblem.ofField("closedAt", "must not be before openedAt"))
-                : List.of();
+        return FieldProblem.notBefore("closedAt", closedAt, "openedAt", openedAt);
     }
 }
