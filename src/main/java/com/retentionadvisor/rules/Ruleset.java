@@ -118,8 +118,14 @@ public final class Ruleset {
         kfs.generateAndWritePomXML(releaseId);
         ClassLoader classLoader = Ruleset.class.getClassLoader();
         KieBuilder builder = kie.newKieBuilder(kfs, classLoader).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        // A syntax error hides the types a file declares, and every file using them fails too: show the cause only.
+        List<Message> syntaxErrors = errors.stream().filter(m -> m.getText().startsWith("[ERR ")).toList();
+        for (Message message : syntaxErrors.isEmpty() ? errors : syntaxErrors) {
             problems.add(describe(message));
+        }
+        if (!syntaxErrors.isEmpty() && errors.size() > syntaxErrors.size()) {
+            problems.add("(" + (errors.size() - syntaxErrors.size()) + " further problems that follow from the syntax errors above are not shown)");
         }
         if (!problems.isEmpty()) {
             throw new RulesetException("The ruleset does not compile", problems);
