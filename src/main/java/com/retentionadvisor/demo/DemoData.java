@@ -102,7 +102,7 @@ public final class DemoData {
         CustomerStatus status = story == Story.CHURNED ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE;
         // Every other newcomer came on the word of a loyal customer, who comes earlier in the list.
         String referrer = story == Story.NEWCOMER && n % 20 == 3 ? customerId(n - 2) : null;
-        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager, referrer));
+        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, null, birthday, manager, referrer));
 
         if (story == Story.HANDED_OVER) {
             String previous = managerId(1 + managerNumber % MANAGERS);
