@@ -1,6 +1,7 @@
 package com.retentionadvisor.advice;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,10 +12,12 @@ import jakarta.transaction.Transactional;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
+import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RuleEngine;
+import com.retentionadvisor.rules.Ruleset;
 
 /** Advice and contact checks: facts from the store, decisions from the live ruleset. */
 @ApplicationScoped
@@ -33,9 +36,7 @@ public class AdviceService {
     @Transactional
     public Optional<AdviceView> adviseOn(String customerExternalId, Instant asOf, Locale locale) {
         return Customer.findByExternalId(customerExternalId).map(customer -> {
-            CustomerFacts customerFacts = facts.factsFor(customer, asOf);
-            Evaluation evaluation = engine.evaluate(customerFacts, globalFacts.activeConditions(), ContactIntent.anyProactiveContact());
-            AdviceView view = new AdviceComposer(engine.live().messages(), locale).advice(customerFacts, evaluation);
+            AdviceView view = advise(engine.live(), facts.factsFor(customer, asOf), globalFacts.activeConditions(), locale);
             store(customer, view);
             return view;
         });
@@ -44,11 +45,21 @@ public class AdviceService {
     /** Whether the contact may be made at the as-of instant; empty when the customer is unknown. */
     @Transactional
     public Optional<ContactDecision> checkContact(String customerExternalId, ContactIntent intent, Instant asOf, Locale locale) {
+        Ruleset ruleset = engine.live();
         return facts.factsFor(customerExternalId, asOf).map(customerFacts -> {
-            Evaluation evaluation = engine.evaluate(customerFacts, globalFacts.activeConditions(), intent);
-            ContactDecision decision = new AdviceComposer(engine.live().messages(), locale).contact(evaluation);
+            Evaluation evaluation = engine.evaluate(ruleset, customerFacts, globalFacts.activeConditions(), intent);
+            ContactDecision decision = new AdviceComposer(ruleset.messages(), locale).contact(evaluation);
             return new ContactDecision(decision.allowed(), decision.reasons(), evaluation.rulesetVersion());
         });
+    }
+
+    /**
+     * The advice a ruleset gives on a customer's facts under the given global conditions; stores nothing. One
+     * ruleset serves the whole advice, even when another is put live meanwhile.
+     */
+    public AdviceView advise(Ruleset ruleset, CustomerFacts customerFacts, List<GlobalCondition> conditions, Locale locale) {
+        Evaluation evaluation = engine.evaluate(ruleset, customerFacts, conditions, ContactIntent.anyProactiveContact());
+        return new AdviceComposer(ruleset.messages(), locale).advice(customerFacts, evaluation);
     }
 
     private void store(Customer customer, AdviceView view) {

@@ -1,8 +1,6 @@
 package com.retentionadvisor.advice;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +27,7 @@ import com.retentionadvisor.ingest.BatchResult;
 import com.retentionadvisor.ingest.RecordKinds;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
 
@@ -101,13 +100,7 @@ public class CustomerResource {
     }
 
     private static Instant asOf(String value) {
-        if (value == null || value.isBlank()) {
-            return Instant.now();
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("asOf", "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
-        }
+        return Parameters.instant("asOf", value, Instant.now());
     }
+
 }

@@ -5,19 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.GlobalCondition;
 
 /**
- * The live ruleset, compiled from the rules folder at startup. A rule file that does not compile stops the start
- * with the file, the line and the compiler's message. Knows only fact and outcome classes, never the store.
+ * Holds the live ruleset and runs it. A new ruleset is warmed up first and then swapped in at once: an evaluation
+ * that has taken a ruleset finishes on it, the next one gets the new one. Knows only fact and outcome classes, never
+ * the store: which ruleset is live is decided by the rulesets service.
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -29,13 +27,54 @@ public class RuleEngine {
 
     private volatile Ruleset live;
 
-    void onStart(@Observes StartupEvent event) {
-        warmUp(live());
+    /** The ruleset in force; compiled from the rules folder on first use when none was put live yet. */
+    public Ruleset live() {
+        Ruleset ruleset = live;
+        if (ruleset == null) {
+            synchronized (this) {
+                if (live == null) {
+                    live = warmedUp(compileFolder());
+                }
+                ruleset = live;
+            }
+        }
+        return ruleset;
+    }
+
+    /** Compiles the rules folder; fails with every problem found, file and line. */
+    public Ruleset compileFolder() {
+        Path folder = Path.of(config.dir());
+        long started = System.nanoTime();
+        Ruleset ruleset = Ruleset.load(folder);
+        LOG.infof("Ruleset %s compiled from %s in %d ms: %d rules", ruleset.version(), folder.toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000, ruleset.ruleNames().size());
+        return ruleset;
+    }
+
+    /** Warms the ruleset up, then makes it the live one; evaluations already running finish on the previous one. */
+    public void serve(Ruleset ruleset) {
+        Ruleset ready = warmedUp(ruleset);
+        synchronized (this) {
+            live = ready;
+        }
+    }
+
+    /** Runs the live ruleset over one customer's facts, the active global conditions and the contact being checked. */
+    public Evaluation evaluate(CustomerFacts facts, List<GlobalCondition> conditions, ContactIntent intent) {
+        return evaluate(live(), facts, conditions, intent);
+    }
+
+    /** Runs the given ruleset (the live one taken once, or a candidate) over one customer's facts. */
+    public Evaluation evaluate(Ruleset ruleset, CustomerFacts facts, List<GlobalCondition> conditions, ContactIntent intent) {
+        List<Object> all = new ArrayList<>(facts.forRules());
+        all.addAll(conditions);
+        all.add(intent);
+        return ruleset.evaluate(all, config.maxFirings());
     }
 
     // The first evaluations of a new ruleset are slow (Drools and the JIT compile constraints on first use): run a few
-    // before the service takes requests, so that the first customers do not queue for the database behind them.
-    private void warmUp(Ruleset ruleset) {
+    // before it serves, so that the first customers do not queue for the database behind them.
+    private Ruleset warmedUp(Ruleset ruleset) {
         long started = System.nanoTime();
         List<CustomerFacts> samples = List.of(
                 CustomerFacts.builder().customerId("warm-up").segment("*").tenureDays(400).ordersTotal(5).build(),
@@ -44,37 +83,10 @@ public class RuleEngine {
                         .unopenedEmailStreak(4).openComplaints(1).build());
         for (int round = 0; round < 200; round++) {
             for (CustomerFacts sample : samples) {
-                List<Object> facts = new ArrayList<>(sample.forRules());
-                facts.add(ContactIntent.anyProactiveContact());
-                ruleset.evaluate(facts, config.maxFirings());
+                evaluate(ruleset, sample, List.of(), ContactIntent.anyProactiveContact());
             }
         }
         LOG.infof("Ruleset %s warmed up in %d ms", ruleset.version(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The ruleset in force, compiled on first use. */
-    public Ruleset live() {
-        Ruleset ruleset = live;
-        if (ruleset == null) {
-            synchronized (this) {
-                if (live == null) {
-                    Path folder = Path.of(config.dir());
-                    long started = System.nanoTime();
-                    live = Ruleset.load(folder);
-                    LOG.infof("Ruleset %s compiled from %s in %d ms: %d rules", live.version(), folder.toAbsolutePath(),
-                            (System.nanoTime() - started) / 1_000_000, live.ruleNames().size());
-                }
-                ruleset = live;
-            }
-        }
         return ruleset;
-    }
-
-    /** Runs the live ruleset over one customer's facts, the active global conditions and the contact being checked. */
-    public Evaluation evaluate(CustomerFacts facts, List<GlobalCondition> conditions, ContactIntent intent) {
-        List<Object> all = new ArrayList<>(facts.forRules());
-        all.addAll(conditions);
-        all.add(intent);
-        return live().evaluate(all, config.maxFirings());
     }
 }

@@ -17,6 +17,20 @@ public interface RulesConfig {
     @WithDefault("false")
     boolean uploadsEnabled();
 
+    /** Watching the rules folder: a change, once it has settled, is compiled, tested and put live. */
+    Watch watch();
+
+    interface Watch {
+
+        /** On in dev mode; off by default, where rules go live by publishing them. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long the folder must stay unchanged before it is read (an editor saves in several writes). */
+        @WithDefault("1s")
+        java.time.Duration settle();
+    }
+
     /** Rule firings allowed in one evaluation before it is stopped as a loop. */
     @WithDefault("10000")
     int maxFirings();

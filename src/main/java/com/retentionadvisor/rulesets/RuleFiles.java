@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -62,6 +63,32 @@ public final class RuleFiles {
         return files.done();
     }
 
+    /** The rule files and scenario files of a rules folder (notes and other files are left aside). */
+    public static RuleFiles fromFolder(Path folder) {
+        SortedMap<String, byte[]> files = Ruleset.read(folder);
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String relative = folder.relativize(path).toString().replace('\\', '/');
+                if (isScenario(relative)) {
+                    files.put(relative, Files.readAllBytes(path));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RuleFiles(files);
+    }
+
+    /** Files as they were stored, by path. */
+    static RuleFiles of(SortedMap<String, byte[]> byPath) {
+        return new RuleFiles(new TreeMap<>(byPath));
+    }
+
+    /** Every file, by path. */
+    public SortedMap<String, byte[]> all() {
+        return byPath;
+    }
+
     /** The files a ruleset is made of (rules, tables, messages), by path; notes and scenario files are left aside. */
     public SortedMap<String, byte[]> ruleFiles() {
         SortedMap<String, byte[]> rules = new TreeMap<>(byPath);
@@ -77,7 +104,7 @@ public final class RuleFiles {
     }
 
     /** Writes the files below a folder, by their paths. */
-    void writeTo(Path folder, SortedMap<String, byte[]> files) {
+    static void write(Path folder, SortedMap<String, byte[]> files) {
         try {
             for (var file : files.entrySet()) {
                 Path target = folder.resolve(file.getKey());

@@ -1,5 +1,6 @@
 package com.retentionadvisor.rulesets;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,8 +12,20 @@ public final class RulesetReports {
     private RulesetReports() {
     }
 
-    /** The ruleset serving now. */
-    public record Live(String version, String folder, List<String> rules) {
+    /**
+     * The ruleset serving now: since when, who put it live and why (START, FOLDER_CHANGE, PUBLISH, ROLLBACK), and the
+     * last candidate turned away since, as a warning.
+     */
+    public record Live(String version, String folder, Instant liveSince, String liveBy, String reason, String comment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejected, List<String> rules) {
+    }
+
+    /** A candidate that did not go live: when, from where, and every problem (file, line and column, or scenario). */
+    public record Rejection(Instant at, String attempt, List<String> problems) {
+    }
+
+    /** A version made live by a publish or a rollback, and the one it replaced. */
+    public record Published(String version, String previousVersion, int rules, int scenariosPassed) {
     }
 
     /** Whether a candidate compiles: its version and rules, or every problem with file and line. */
@@ -40,5 +53,27 @@ public final class RulesetReports {
 
     /** One scenario: passed, or the differences between what was expected and what the rules concluded. */
     public record Outcome(String file, String scenario, boolean passed, List<String> differences) {
+    }
+
+    /** A stored version: when it was first made live, by whom, why, and whether it serves now. */
+    public record VersionSummary(String version, Instant createdAt, String createdBy, String comment, String source,
+            boolean live) {
+    }
+
+    /** A stored version with the full content of its files. */
+    public record VersionDetail(VersionSummary summary, List<StoredFile> files) {
+    }
+
+    /** One stored file: its text (encoding utf-8) or, for a spreadsheet, its bytes in base64. */
+    public record StoredFile(String path, String encoding, String content) {
+    }
+
+    /** How one version differs from another, file by file. */
+    public record VersionDiff(String from, String to, List<FileDiff> files) {
+    }
+
+    /** One file ADDED, REMOVED or CHANGED, with a unified diff (none for a binary file such as a spreadsheet). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileDiff(String path, String change, String diff) {
     }
 }

@@ -35,11 +35,6 @@ public class RulesetService {
     // Compiling runs rule code and takes seconds of CPU: one candidate at a time.
     private final Semaphore compiling = new Semaphore(1);
 
-    public RulesetReports.Live live() {
-        Ruleset ruleset = engine.live();
-        return new RulesetReports.Live(ruleset.version(), config.dir(), ruleset.ruleNames());
-    }
-
     /** Compiles the files sent, laid over the live rules folder, as a candidate ruleset; changes nothing. */
     public RulesetReports.Validation validate(RuleFiles files) {
         try {
@@ -61,22 +56,21 @@ public class RulesetService {
         } catch (RulesetException e) {
             return RulesetReports.TestRun.notCompiled(e.problems());
         }
-        List<ScenarioResult> results;
-        if (files.scenarioFiles().isEmpty()) {
-            results = new ScenarioRunner(candidate, config.maxFirings()).runAll(Path.of(config.dir(), "tests"));
-        } else {
-            Path folder = temporaryFolder();
-            try {
-                files.writeTo(folder, files.scenarioFiles());
-                results = new ScenarioRunner(candidate, config.maxFirings()).runAll(folder.resolve("tests"));
-            } finally {
-                delete(folder);
-            }
-        }
+        List<ScenarioResult> results = files.scenarioFiles().isEmpty()
+                ? new ScenarioRunner(candidate, config.maxFirings()).runAll(Path.of(config.dir(), "tests"))
+                : runScenarios(candidate, files.scenarioFiles());
         return RulesetReports.TestRun.of(candidate.version(), results);
     }
 
-    private Ruleset compileCandidate(RuleFiles files) {
+    /** The rule files sent laid over those of the live rules folder, compiled as a candidate ruleset. */
+    public Ruleset compileCandidate(RuleFiles files) {
+        SortedMap<String, byte[]> candidate = Ruleset.read(Path.of(config.dir()));
+        candidate.putAll(files.ruleFiles());
+        return compileUploaded(candidate);
+    }
+
+    /** Compiles rule files that came from outside the service, when this instance allows it, one at a time. */
+    Ruleset compileUploaded(SortedMap<String, byte[]> ruleFiles) {
         if (!config.uploadsEnabled()) {
             throw new ForbiddenHereException("compiling uploaded rule files is switched off on this instance"
                     + " (retention.rules.uploads-enabled=false): rule files hold code that runs in the service");
@@ -85,11 +79,20 @@ public class RulesetService {
             throw new BusyException("another candidate ruleset is being compiled; try again in a few seconds", 5);
         }
         try {
-            SortedMap<String, byte[]> candidate = Ruleset.read(Path.of(config.dir()));
-            candidate.putAll(files.ruleFiles());
-            return Ruleset.compile(candidate);
+            return Ruleset.compile(ruleFiles);
         } finally {
             compiling.release();
+        }
+    }
+
+    /** Runs scenario files given by their path under rules/ (tests/...) against a ruleset. */
+    List<ScenarioResult> runScenarios(Ruleset ruleset, SortedMap<String, byte[]> scenarioFiles) {
+        Path folder = temporaryFolder();
+        try {
+            RuleFiles.write(folder, scenarioFiles);
+            return new ScenarioRunner(ruleset, config.maxFirings()).runAll(folder.resolve("tests"));
+        } finally {
+            delete(folder);
         }
     }
 

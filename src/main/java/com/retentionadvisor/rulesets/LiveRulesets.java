@@ -1,0 +1,243 @@
+package com.retentionadvisor.rulesets;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+import com.retentionadvisor.problems.BusyException;
+import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.RulesetRejectedException;
+import com.retentionadvisor.problems.UnknownRecordException;
+import com.retentionadvisor.rules.RuleEngine;
+import com.retentionadvisor.rules.Ruleset;
+import com.retentionadvisor.rules.RulesConfig;
+import com.retentionadvisor.rules.RulesetException;
+import com.retentionadvisor.rules.scenarios.ScenarioResult;
+
+/**
+ * Decides which ruleset is live: at start, on a publish, a rollback or a change of the rules folder. A candidate
+ * goes live only when it compiles and its scenarios pass; otherwise the live one keeps serving and the rejection is
+ * kept for GET /api/rules and the health check. Every version that goes live is stored with the text of its files.
+ */
+@ApplicationScoped
+public class LiveRulesets {
+
+    private static final Logger LOG = Logger.getLogger(LiveRulesets.class);
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    RulesConfig config;
+
+    @Inject
+    RulesetService rulesets;
+
+    // One change of the live ruleset at a time; evaluations never wait for it.
+    private final ReentrantLock changing = new ReentrantLock();
+    private volatile RulesetReports.Rejection lastRejection;
+
+    /** The live ruleset: the stored live version, unless the rules folder has changed since it was last read. */
+    void onStart(@Observes StartupEvent event) {
+        Ruleset fromFolder = null;
+        RuleFiles folderFiles = RuleFiles.fromFolder(Path.of(config.dir()));
+        try {
+            fromFolder = engine.compileFolder();
+        } catch (RulesetException e) {
+            lastRejection = rejection("rules folder at start", e.problems());
+        }
+        Optional<RulesetActivation> live = QuarkusTransaction.requiringNew().call(RulesetActivation::latest);
+        Optional<String> folderLastRead = QuarkusTransaction.requiringNew()
+                .call(() -> RulesetVersion.lastFromFolder().map(v -> v.version));
+        if (fromFolder != null && (live.isEmpty() || !folderLastRead.equals(Optional.of(fromFolder.version())))) {
+            // First start, or a deployment brought other rule files: the folder wins over what was published before.
+            makeLive(fromFolder, folderFiles, RulesetVersion.Source.FOLDER, "service start", "the rules folder at start",
+                    RulesetActivation.Reason.START);
+            return;
+        }
+        if (live.isEmpty()) {
+            throw new RulesetException("The rules folder does not compile and no stored ruleset can serve", lastRejection.problems());
+        }
+        String version = live.get().version;
+        SortedMap<String, byte[]> files = QuarkusTransaction.requiringNew()
+                .call(() -> RulesetVersion.findByVersion(version).orElseThrow().files());
+        engine.serve(Ruleset.compile(RuleFiles.of(files).ruleFiles()));
+        LOG.infof("Ruleset %s is live again (stored, %s since %s)", version, live.get().reason, live.get().activatedAt);
+    }
+
+    /** What serves now, since when and why, and the last candidate turned away since. */
+    public RulesetReports.Live live() {
+        Ruleset ruleset = engine.live();
+        RulesetActivation activation = QuarkusTransaction.requiringNew().call(RulesetActivation::latest).orElse(null);
+        RulesetVersion version = activation == null ? null
+                : QuarkusTransaction.requiringNew().call(() -> RulesetVersion.findByVersion(activation.version).orElse(null));
+        return new RulesetReports.Live(ruleset.version(), config.dir(),
+                activation == null ? null : activation.activatedAt,
+                activation == null ? null : activation.activatedBy,
+                activation == null ? null : activation.reason.name(),
+                version == null ? null : version.comment,
+                lastRejection, ruleset.ruleNames());
+    }
+
+    /** The last candidate turned away since the live ruleset went live, if any. */
+    public Optional<RulesetReports.Rejection> lastRejection() {
+        return Optional.ofNullable(lastRejection);
+    }
+
+    /**
+     * Makes the files sent the whole live ruleset, once they compile and their scenarios (tests/*.yaml, which must be
+     * sent along) pass. Answers what went live.
+     */
+    public RulesetReports.Published publish(RuleFiles files, String publishedBy, String comment) {
+        requireText("publishedBy", publishedBy, 200);
+        requireText("comment", comment, 2000);
+        String attempt = "publish by " + publishedBy.strip();
+        if (files.ruleFiles().isEmpty()) {
+            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent: a publish replaces the whole ruleset");
+        }
+        if (files.scenarioFiles().isEmpty()) {
+            throw InvalidInputException.of("files", "no scenario files (tests/*.yaml) were sent: a ruleset goes live only when its scenarios pass");
+        }
+        if (!changing.tryLock()) {
+            throw new BusyException("the live ruleset is being changed; try again in a few seconds", 5);
+        }
+        try {
+            Ruleset candidate;
+            try {
+                candidate = rulesets.compileUploaded(files.ruleFiles());
+            } catch (RulesetException e) {
+                throw reject(attempt, "the ruleset does not compile; the live one keeps serving", e.problems());
+            }
+            List<ScenarioResult> results = rulesets.runScenarios(candidate, files.scenarioFiles());
+            List<String> failures = failuresOf(results);
+            if (!failures.isEmpty()) {
+                throw reject(attempt, failures.size() + " of " + results.size()
+                        + " scenarios fail against the ruleset; the live one keeps serving", failures);
+            }
+            String previous = engine.live().version();
+            makeLive(candidate, files, RulesetVersion.Source.PUBLISH, publishedBy.strip(), comment.strip(),
+                    RulesetActivation.Reason.PUBLISH);
+            return new RulesetReports.Published(candidate.version(), previous, candidate.ruleNames().size(), results.size());
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    /** Makes a stored version live again. */
+    public RulesetReports.Published rollback(String version, String rolledBackBy) {
+        requireText("rolledBackBy", rolledBackBy, 200);
+        if (!changing.tryLock()) {
+            throw new BusyException("the live ruleset is being changed; try again in a few seconds", 5);
+        }
+        try {
+            SortedMap<String, byte[]> files = QuarkusTransaction.requiringNew().call(() -> RulesetVersion.findByVersion(version)
+                    .orElseThrow(() -> new UnknownRecordException("version", "ruleset version", version))
+                    .files());
+            RuleFiles stored = RuleFiles.of(files);
+            Ruleset ruleset = Ruleset.compile(stored.ruleFiles());
+            String previous = engine.live().version();
+            makeLive(ruleset, stored, RulesetVersion.Source.PUBLISH, rolledBackBy.strip(), "", RulesetActivation.Reason.ROLLBACK);
+            return new RulesetReports.Published(ruleset.version(), previous, ruleset.ruleNames().size(), 0);
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    /** Reads the rules folder again and makes it live when it compiles and its scenarios pass. */
+    public void reloadFolder() {
+        changing.lock();
+        try {
+            RuleFiles files = RuleFiles.fromFolder(Path.of(config.dir()));
+            Ruleset candidate;
+            try {
+                candidate = engine.compileFolder();
+            } catch (RulesetException e) {
+                keepRejection("rules folder change", e.problems());
+                return;
+            }
+            if (candidate.version().equals(engine.live().version())) {
+                return;
+            }
+            List<String> failures = failuresOf(rulesets.runScenarios(candidate, files.scenarioFiles()));
+            if (!failures.isEmpty()) {
+                keepRejection("rules folder change", failures);
+                return;
+            }
+            makeLive(candidate, files, RulesetVersion.Source.FOLDER, "rules folder watcher", "the rules folder changed",
+                    RulesetActivation.Reason.FOLDER_CHANGE);
+        } finally {
+            changing.unlock();
+        }
+    }
+
+    // Stored first, then served: a crash in between leaves the stored version to be served at the next start.
+    private void makeLive(Ruleset ruleset, RuleFiles files, RulesetVersion.Source source, String by, String comment,
+            RulesetActivation.Reason reason) {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (RulesetVersion.findByVersion(ruleset.version()).isEmpty()) {
+                RulesetVersion version = new RulesetVersion();
+                version.version = ruleset.version();
+                version.createdAt = now;
+                version.createdBy = by;
+                version.comment = comment;
+                version.source = source;
+                version.persist();
+                version.flush();
+                version.storeFiles(files.all());
+            }
+            RulesetActivation activation = new RulesetActivation();
+            activation.version = ruleset.version();
+            activation.activatedAt = now;
+            activation.activatedBy = by;
+            activation.reason = reason;
+            activation.persist();
+        });
+        engine.serve(ruleset);
+        lastRejection = null;
+        LOG.infof("Ruleset %s is live (%s by %s): %d rules", ruleset.version(), reason, by, ruleset.ruleNames().size());
+    }
+
+    private RulesetRejectedException reject(String attempt, String detail, List<String> problems) {
+        keepRejection(attempt, problems);
+        return new RulesetRejectedException(detail, problems);
+    }
+
+    private void keepRejection(String attempt, List<String> problems) {
+        lastRejection = rejection(attempt, problems);
+        LOG.warnf("Ruleset from %s turned away, %s keeps serving:%n  %s", attempt, engine.live().version(),
+                String.join("\n  ", problems));
+    }
+
+    private static RulesetReports.Rejection rejection(String attempt, List<String> problems) {
+        return new RulesetReports.Rejection(Instant.now(), attempt, problems);
+    }
+
+    private static List<String> failuresOf(List<ScenarioResult> results) {
+        return results.stream()
+                .filter(result -> !result.passed())
+                .map(result -> result.file() + " — " + result.scenario() + ": " + String.join("; ", result.failures()))
+                .toList();
+    }
+
+    private static void requireText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of(field, "must be given");
+        }
+        if (value.strip().length() > maxLength) {
+            throw InvalidInputException.of(field, "must be at most " + maxLength + " characters");
+        }
+    }
+}
