@@ -1,5 +1,6 @@
 package com.retentionadvisor.problems;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,5 +21,27 @@ public final class Parameters {
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(name, "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}, or null when the parameter is absent. */
+    public static Integer integer(String name, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, like a number out of range.
+        }
+        throw InvalidInputException.of(name, "'" + value + "' is not a whole number from " + min + " to " + max);
+    }
+
+    /** A number of seconds from 0 to {@code max}; none when absent. */
+    public static Duration seconds(String name, String value, int max) {
+        Integer seconds = integer(name, value, 0, max);
+        return seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds);
     }
 }

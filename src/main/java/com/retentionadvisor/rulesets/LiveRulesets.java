@@ -196,7 +196,7 @@ public class LiveRulesets {
                 version.source = source;
                 version.persist();
                 version.flush();
-                version.storeFiles(files.all());
+                version.storeFiles(files.rulesAndScenarios());
             }
             RulesetActivation activation = new RulesetActivation();
             activation.version = ruleset.version();
@@ -228,7 +228,7 @@ public class LiveRulesets {
     private static List<String> failuresOf(List<ScenarioResult> results) {
         return results.stream()
                 .filter(result -> !result.passed())
-                .map(result -> result.file() + " — " + result.scenario() + ": " + String.join("; ", result.failures()))
+                .map(result -> "tests/" + result.file() + " — " + result.scenario() + ": " + String.join("; ", result.failures()))
                 .toList();
     }
 

@@ -84,9 +84,11 @@ public final class RuleFiles {
         return new RuleFiles(new TreeMap<>(byPath));
     }
 
-    /** Every file, by path. */
-    public SortedMap<String, byte[]> all() {
-        return byPath;
+    /** What a stored version keeps: the rule files and the scenario files, by path; notes are left aside. */
+    public SortedMap<String, byte[]> rulesAndScenarios() {
+        SortedMap<String, byte[]> kept = ruleFiles();
+        kept.putAll(scenarioFiles());
+        return kept;
     }
 
     /** The files a ruleset is made of (rules, tables, messages), by path; notes and scenario files are left aside. */

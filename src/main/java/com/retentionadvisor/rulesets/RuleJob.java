@@ -3,6 +3,10 @@ package com.retentionadvisor.rulesets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -28,6 +32,7 @@ public final class RuleJob implements CustomerBase.Progress {
     private volatile boolean cancelRequested;
     private volatile Object report;
     private volatile String failure;
+    private final CompletableFuture<Void> end = new CompletableFuture<>();
 
     RuleJob(String kind) {
         this.kind = kind;
@@ -73,12 +78,27 @@ public final class RuleJob implements CustomerBase.Progress {
         report = jobReport;
         finishedAt = Instant.now();
         state = cancelRequested ? State.CANCELLED : State.DONE;
+        end.complete(null);
     }
 
     void failed(String why) {
         failure = why;
         finishedAt = Instant.now();
         state = State.FAILED;
+        end.complete(null);
+    }
+
+    /** Waits until the job has ended or the time is up, whichever comes first. */
+    public void awaitEnd(Duration atMost) {
+        try {
+            end.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Still running: the caller shows the progress so far.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What GET answers: progress with an estimate of the time left, and the report once done. */

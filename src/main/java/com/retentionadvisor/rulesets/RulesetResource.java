@@ -136,24 +136,27 @@ public class RulesetResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Simulate a candidate (the files sent laid over the live rules) on the stored customers beside the live ruleset; answers 202 with the job")
     public Response simulate(@RestForm("files") List<FileUpload> files, @QueryParam("asOf") String asOf,
-            @QueryParam("sample") Integer sample) {
-        return accepted(simulations.simulate(RuleFiles.fromUploads(files), Parameters.instant("asOf", asOf, Instant.now()), sample));
+            @QueryParam("sample") String sample) {
+        return accepted(simulations.simulate(RuleFiles.fromUploads(files), Parameters.instant("asOf", asOf, Instant.now()),
+                Parameters.integer("sample", sample, 1, SimulationService.MAX_SAMPLE)));
     }
 
     @POST
     @Path("simulate")
     @Consumes(ZIP)
     @Operation(summary = "Simulate the rule files of a zip, laid over the live rules, on the stored customers; answers 202 with the job")
-    public Response simulateZip(byte[] zip, @QueryParam("asOf") String asOf, @QueryParam("sample") Integer sample) {
-        return accepted(simulations.simulate(RuleFiles.fromZip(zip), Parameters.instant("asOf", asOf, Instant.now()), sample));
+    public Response simulateZip(byte[] zip, @QueryParam("asOf") String asOf, @QueryParam("sample") String sample) {
+        return accepted(simulations.simulate(RuleFiles.fromZip(zip), Parameters.instant("asOf", asOf, Instant.now()),
+                Parameters.integer("sample", sample, 1, SimulationService.MAX_SAMPLE)));
     }
 
     @GET
     @Path("simulations/{id}")
-    @Operation(summary = "A simulation's progress (done of total, an estimate of the seconds left) and, once done, its report")
-    public RuleJob.View simulation(@PathParam("id") String id) {
-        return jobs.find(SimulationService.KIND, id).map(RuleJob::view)
-                .orElseThrow(() -> new UnknownRecordException("id", "simulation", id));
+    @Operation(summary = "A simulation's progress (done of total, an estimate of the seconds left) and, once done, its report; waitSeconds (at most 60) waits for the end first")
+    public RuleJob.View simulation(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
+        RuleJob job = jobs.find(SimulationService.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "simulation", id));
+        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
+        return job.view();
     }
 
     @DELETE

@@ -47,9 +47,6 @@ public class SimulationService {
      * or a stable sample of {@code sample} customers, as of {@code asOf}. A candidate that does not compile is a 422.
      */
     public RuleJob simulate(RuleFiles files, Instant asOf, Integer sample) {
-        if (sample != null && (sample < 1 || sample > MAX_SAMPLE)) {
-            throw InvalidInputException.of("sample", "must be between 1 and " + MAX_SAMPLE);
-        }
         if (files.ruleFiles().isEmpty()) {
             throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent: nothing to simulate");
         }

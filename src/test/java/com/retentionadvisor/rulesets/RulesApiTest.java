@@ -35,29 +35,6 @@ class RulesApiTest {
                 noSigns: true
             """;
 
-    private static Map<String, byte[]> shippedRuleFiles() throws IOException {
-        Path rules = Path.of("rules");
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(rules)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(rules.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
-            }
-        }
-        return files;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
     @Test
     void shouldTellWhichRulesetServes() {
         given().when().get("/api/rules")
@@ -70,7 +47,7 @@ class RulesApiTest {
     void shouldValidateTheShippedRulesAsTheLiveVersion() throws IOException {
         String live = given().when().get("/api/rules").then().extract().path("version");
 
-        given().contentType("application/zip").body(zip(shippedRuleFiles()))
+        given().contentType("application/zip").body(ShippedRules.zip(ShippedRules.files()))
                 .when().post("/api/rules/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(true))
@@ -109,18 +86,18 @@ class RulesApiTest {
 
     @Test
     void shouldRunTheShippedScenariosAgainstACandidate() throws IOException {
-        Map<String, byte[]> candidate = shippedRuleFiles();
+        Map<String, byte[]> candidate = ShippedRules.files();
         String signs = new String(candidate.get("churn-signs/signs.drl"), StandardCharsets.UTF_8);
         candidate.put("churn-signs/signs.drl", signs.replace("unopenedEmailStreak >= 3", "unopenedEmailStreak >= 5")
                 .getBytes(StandardCharsets.UTF_8));
         candidate.keySet().removeIf(path -> path.startsWith("tests/"));
 
-        given().contentType("application/zip").body(zip(candidate))
+        given().contentType("application/zip").body(ShippedRules.zip(candidate))
                 .when().post("/api/rules/test")
                 .then().statusCode(200)
                 .body("compiled", equalTo(true))
                 .body("failed", greaterThan(0));
-        given().contentType("application/zip").body(zip(Map.of("x/keep.txt", new byte[0])))
+        given().contentType("application/zip").body(ShippedRules.zip(Map.of("x/keep.txt", new byte[0])))
                 .when().post("/api/rules/test")
                 .then().statusCode(200)
                 .body("failed", equalTo(0))

@@ -1,0 +1,63 @@
+package com.retentionadvisor.rulesets;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** The rule files shipped in rules/, to send as they are or with a change, as an analyst would. */
+final class ShippedRules {
+
+    private ShippedRules() {
+    }
+
+    /** Every file under rules/, by its path there. */
+    static Map<String, byte[]> files() {
+        Path rules = Path.of("rules");
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(rules)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(rules.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** The shipped files with one text replaced in one file; fails when the text is not there. */
+    static Map<String, byte[]> withChange(String path, String from, String to) {
+        return change(files(), path, from, to);
+    }
+
+    /** The files with one text replaced in one file; fails when the text is not there. */
+    static Map<String, byte[]> change(Map<String, byte[]> files, String path, String from, String to) {
+        String text = new String(files.get(path), StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new IllegalStateException(path + " does not contain " + from);
+        }
+        files.put(path, text.replace(from, to).getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    static byte[] zip(Map<String, byte[]> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
