@@ -89,18 +89,11 @@ public record BacktestRequest(Instant cutoff, String horizon, Instant until, Out
     }
 
     private static Integer topK(String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
+        try {
+            return Parameters.integer("topK", value, 1, Integer.MAX_VALUE);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
             return null;
         }
-        try {
-            int k = Integer.parseInt(value.strip());
-            if (k >= 1) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // Answered below, as for any other unusable value.
-        }
-        problems.add(FieldProblem.ofField("topK", "'" + value + "' is not a whole number of customers, 1 or more"));
-        return null;
     }
 }

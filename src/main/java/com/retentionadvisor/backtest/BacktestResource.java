@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rulesets.RuleFiles;
 import com.retentionadvisor.rulesets.RuleJob;
@@ -72,10 +73,11 @@ public class BacktestResource {
 
     @GET
     @Path("backtests/{id}")
-    @Operation(summary = "A back-test's progress (done of total customers, an estimate of the seconds left) and, once done, its report")
-    public RuleJob.View backtest(@PathParam("id") String id) {
-        return jobs.find(BacktestService.KIND, id).map(RuleJob::view)
-                .orElseThrow(() -> new UnknownRecordException("id", "back-test", id));
+    @Operation(summary = "A back-test's progress (done of total customers, an estimate of the seconds left) and, once done, its report; waitSeconds (at most 60) waits for the end first")
+    public RuleJob.View backtest(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
+        RuleJob job = jobs.find(BacktestService.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "back-test", id));
+        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
+        return job.view();
     }
 
     @DELETE

@@ -142,7 +142,7 @@ public final class DemoData {
                 owner, referrer));
     }
 
-    // A churned customer does nothing after leaving: what came later is dropped, what was running ends then.
+    // A churned customer does nothing after leaving: what came later is dropped, an open ticket is closed then.
     private void endHistory(String id, Instant churnedAt) {
         LocalDate churnDay = churnedAt.atZone(ZoneOffset.UTC).toLocalDate();
         contacts.removeIf(c -> c.customerExternalId().equals(id) && c.occurredAt().isAfter(churnedAt));
@@ -158,10 +158,8 @@ public final class DemoData {
         tickets.replaceAll(t -> t.customerExternalId().equals(id) && (t.closedAt() == null || t.closedAt().isAfter(churnedAt))
                 ? new TicketItem(t.externalId(), id, t.openedAt(), churnedAt, t.kind(), t.severity())
                 : t);
+        // A contract signed before runs as it was signed: rewriting its end would tell a back-test who was leaving.
         subscriptions.removeIf(s -> s.customerExternalId().equals(id) && s.startsOn().isAfter(churnDay));
-        subscriptions.replaceAll(s -> s.customerExternalId().equals(id) && (s.endsOn() == null || s.endsOn().isAfter(churnDay))
-                ? new SubscriptionItem(s.externalId(), id, s.product(), s.startsOn(), churnDay, false, s.annual())
-                : s);
         assignments.removeIf(a -> a.customerExternalId().equals(id) && a.startsAt().isAfter(churnedAt));
         assignments.replaceAll(a -> a.customerExternalId().equals(id) && a.endsAt() != null && a.endsAt().isAfter(churnedAt)
                 ? new AssignmentItem(a.externalId(), id, a.managerExternalId(), a.startsAt(), null, a.handover())

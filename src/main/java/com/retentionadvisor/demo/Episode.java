@@ -10,17 +10,17 @@ import java.util.Set;
 enum Episode {
 
     // Strong.
-    ORDERS_FELL(0.18, 0.55),
-    NPS_DETRACTOR(0.18, 0.45),
-    OPEN_COMPLAINT(0.15, 0.45),
+    ORDERS_FELL(0.18, 0.6),
+    NPS_DETRACTOR(0.18, 0.55),
+    OPEN_COMPLAINT(0.15, 0.55),
     // Weak.
-    EMAILS_UNOPENED(0.25, 0.12),
-    MANAGER_CHANGED_WITHOUT_HANDOVER(0.15, 0.12),
+    EMAILS_UNOPENED(0.25, 0.15),
+    MANAGER_CHANGED_WITHOUT_HANDOVER(0.15, 0.15),
     // None: a handover done properly costs nothing.
     MANAGER_CHANGED(0.15, 0.0);
 
     /** The chance that a customer leaves for none of these reasons. */
-    static final double BASE_CHURN = 0.04;
+    static final double BASE_CHURN = 0.03;
 
     /** How many of the customers who were with us before the cut-off went through it. */
     final double prevalence;

@@ -53,7 +53,7 @@ class DemoDataTest {
             assertTrue(data.tickets.stream().filter(t -> t.customerExternalId().equals(id))
                     .noneMatch(t -> t.openedAt().isAfter(end) || t.closedAt() == null || t.closedAt().isAfter(end)), id);
             assertTrue(data.subscriptions.stream().filter(s -> s.customerExternalId().equals(id))
-                    .noneMatch(s -> s.endsOn().isAfter(end.atZone(ZoneOffset.UTC).toLocalDate())), id);
+                    .noneMatch(s -> s.startsOn().isAfter(end.atZone(ZoneOffset.UTC).toLocalDate())), id);
             assertTrue(data.assignments.stream().filter(a -> a.customerExternalId().equals(id)).noneMatch(a -> a.startsAt().isAfter(end)), id);
         }
     }
@@ -90,7 +90,8 @@ class DemoDataTest {
         Map<String, String> names = data.customers.stream().collect(Collectors.toMap(CustomerItem::externalId, CustomerItem::name));
 
         assertTrue(names.get("DEMO-C0005").endsWith("(drifting)"), names.get("DEMO-C0005"));
-        assertTrue(names.get("DEMO-C0007").endsWith("(sales heavy)"), names.get("DEMO-C0007"));
+        assertTrue(names.get("DEMO-C0006").endsWith("(over contacted)"), names.get("DEMO-C0006"));
+        assertTrue(names.get("DEMO-C0017").endsWith("(sales heavy)"), names.get("DEMO-C0017"));
     }
 
     private Stream<CustomerItem> churned() {
