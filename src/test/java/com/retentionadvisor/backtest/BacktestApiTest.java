@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -212,6 +217,20 @@ class BacktestApiTest {
     }
 
     @Test
+    void shouldBacktestTheLiveRulesetWhenThePostHasNoBodyAtAll() throws Exception {
+        // As curl -X POST sends it: no body and no Content-Type.
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/rules/backtest?cutoff=" + CUTOFF + "&horizon=P90D&outcome=NO_ORDER");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(202, response.statusCode(), response.body());
+        JsonPath report = report(response.headers().firstValue("Location").orElseThrow());
+        assertEquals(false, report.getBoolean("candidate"));
+        assertEquals(10, report.getInt("evaluated"));
+    }
+
+    @Test
     void shouldTurnAwayACandidateThatDoesNotCompile() {
         given().multiPart("files", "churn-signs/broken.drl", "package retention; rule \"x\" when then oops end".getBytes(StandardCharsets.UTF_8))
                 .queryParams(Map.of("cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER"))
@@ -257,7 +276,10 @@ class BacktestApiTest {
                 .body("kind", equalTo("backtest"))
                 .header("Location", matchesPattern(".*/api/rules/backtests/[0-9a-f-]{36}$"))
                 .extract();
-        String location = accepted.header("Location");
+        return report(accepted.header("Location"));
+    }
+
+    private static JsonPath report(String location) {
         JsonPath job = given().queryParam("waitSeconds", 60).when().get(location)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("DONE", job.getString("state"), () -> "the back-test did not end well: " + job.prettify());
