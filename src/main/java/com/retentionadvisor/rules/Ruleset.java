@@ -1,8 +1,6 @@
 package com.retentionadvisor.rules;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +18,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -92,15 +88,16 @@ public final class Ruleset {
         KieFileSystem kfs = kie.newKieFileSystem();
         List<String> problems = new ArrayList<>();
         Map<String, Properties> messages = new HashMap<>();
+        DecisionTables tables = new DecisionTables();
         int ruleFiles = 0;
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String path = file.getKey();
             if (isMessageFile(path)) {
                 messages.put(languageOf(path), readMessages(path, file.getValue(), problems));
             } else if (isDecisionTable(path)) {
-                String drl = decisionTableToDrl(path, file.getValue(), problems);
+                String drl = tables.toDrl(path, file.getValue(), problems);
                 if (drl != null) {
-                    kfs.write("src/main/resources/rules/" + path + ".drl", drl);
+                    kfs.write("src/main/resources/rules/" + DecisionTables.drlPath(path), drl);
                     ruleFiles++;
                 }
             } else if (isRuleFile(path)) {
@@ -118,8 +115,14 @@ public final class Ruleset {
         kfs.generateAndWritePomXML(releaseId);
         ClassLoader classLoader = Ruleset.class.getClassLoader();
         KieBuilder builder = kie.newKieBuilder(kfs, classLoader).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(describe(message));
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        // A syntax error hides the types a file declares, and every file using them fails too: show the cause only.
+        List<Message> syntaxErrors = errors.stream().filter(m -> m.getText().startsWith("[ERR ")).toList();
+        for (Message message : syntaxErrors.isEmpty() ? errors : syntaxErrors) {
+            problems.add(describe(message, tables));
+        }
+        if (!syntaxErrors.isEmpty() && errors.size() > syntaxErrors.size()) {
+            problems.add("(" + (errors.size() - syntaxErrors.size()) + " further problems that follow from the syntax errors above are not shown)");
         }
         if (!problems.isEmpty()) {
             throw new RulesetException("The ruleset does not compile", problems);
@@ -210,28 +213,11 @@ public final class Ruleset {
         return properties;
     }
 
-    // Tables are turned into DRL here rather than by Drools, so that a table that yields no rules fails loudly.
-    private static String decisionTableToDrl(String path, byte[] content, List<String> problems) {
-        InputType type = path.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-        try (InputStream in = new ByteArrayInputStream(content)) {
-            String drl = new SpreadsheetCompiler().compile(in, type);
-            if (drl == null || !drl.contains("rule \"")) {
-                problems.add(path + ": the decision table yields no rules (is there a 'RuleTable' header row?)");
-                return null;
-            }
-            return drl;
-        } catch (IOException | RuntimeException e) {
-            problems.add(path + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static String describe(Message message) {
-        // Back to the analyst's path: without the build folders, and a table without the .drl its rules were given.
-        String path = message.getPath() == null ? "" : message.getPath()
-                .replaceFirst("^(src/main/resources/)?rules/", "")
-                .replaceFirst("\\.(csv|xlsx|xls)\\.drl$", ".$1 (rules generated from the table)");
-        return path + ":" + message.getLine() + ":" + message.getColumn() + ": " + message.getText().strip();
+    private static String describe(Message message, DecisionTables tables) {
+        // Back to the analyst's path, without the build folders; a table's problems are told in its rows and columns.
+        String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^(src/main/resources/)?rules/", "");
+        return tables.describe(path, message)
+                .orElseGet(() -> path + ":" + message.getLine() + ":" + message.getColumn() + ": " + message.getText().strip());
     }
 
     private static String versionOf(SortedMap<String, byte[]> files) {

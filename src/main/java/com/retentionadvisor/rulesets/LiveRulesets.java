@@ -168,6 +168,8 @@ public class LiveRulesets {
                 return;
             }
             if (candidate.version().equals(engine.live().version())) {
+                // Back to what serves, e.g. a broken edit undone: nothing turned away stands any more.
+                lastRejection = null;
                 return;
             }
             List<String> failures = failuresOf(rulesets.runScenarios(candidate, files.scenarioFiles()));

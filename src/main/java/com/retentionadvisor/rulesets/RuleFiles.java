@@ -20,7 +20,7 @@ import com.retentionadvisor.rules.Ruleset;
 import com.retentionadvisor.problems.UploadTooLargeException;
 
 /**
- * Rule files an analyst sends, by their path under rules/ (e.g. contact-policy/caps-by-segment.drl.csv), from a
+ * Rule files an analyst sends, by their path under rules/ (e.g. contact-policy/caps-by-segment.drl.xlsx), from a
  * multipart form (one part "files" per file) or a zip. Paths that leave the folder and oversize uploads are refused.
  */
 public final class RuleFiles {

@@ -29,7 +29,7 @@ import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.facts.ContactCounts;
 
 /**
- * Scenarios for rules/contact-policy: the caps of caps-by-segment.drl.csv (a segment's own, else those of segment *),
+ * Scenarios for rules/contact-policy: the caps of caps-by-segment.drl.xlsx (a segment's own, else those of segment *),
  * the quiet period, the email pause and the complaint rule of caps.drl. The default customer is SMB, which has no caps
  * of its own. Contacts on MEETING count only toward the caps on ANY channel: no row caps meetings.
  */
@@ -47,7 +47,7 @@ class ContactPolicyRulesTest {
     private final ContactIntent valueEmail = new ContactIntent(EMAIL, VALUE, OUTBOUND);
     private final ContactIntent valueCall = new ContactIntent(PHONE, VALUE, OUTBOUND);
 
-    // --- caps-by-segment.drl.csv: every row, one contact below its maximum and at it ---
+    // --- caps-by-segment.drl.xlsx: every row, one contact below its maximum and at it ---
 
     /** Rows of the caps table; the contacts are placed 2 days ago for a 7-day cap, 10 days ago for a 30-day cap. */
     private static final String CAP_ROWS = """

@@ -33,6 +33,17 @@ class RuleUploadsSwitchedOffTest {
     }
 
     @Test
+    void shouldRefuseToPublishOrSimulateUploadedRules() {
+        given().contentType("application/zip").body(ShippedRules.zip(ShippedRules.files()))
+                .queryParam("publishedBy", "Anna Analyst").queryParam("comment", "switched off?")
+                .when().post("/api/rules/publish")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/zip").body(ShippedRules.zip(ShippedRules.files()))
+                .when().post("/api/rules/simulate")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void shouldStillRunUploadedScenariosAgainstTheLiveRules() {
         String scenario = """
                 - name: A quiet customer shows no sign

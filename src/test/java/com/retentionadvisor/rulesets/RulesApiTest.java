@@ -1,10 +1,14 @@
 package com.retentionadvisor.rulesets;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -14,14 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.function.Consumer;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /** Analysts check rule files over HTTP before they go live; nothing here changes the live ruleset. */
 @QuarkusTest
@@ -34,6 +41,39 @@ class RulesApiTest {
               expect:
                 noSigns: true
             """;
+
+    private static final String CAPS_TABLE = "contact-policy/caps-by-segment.drl.xlsx";
+    private static final String ACTIONS_TABLE = "next-best-action/actions-by-stage.drl.csv";
+
+    /** The shipped caps spreadsheet with a change made to its sheet, as an analyst would in a spreadsheet program. */
+    private static byte[] capsTableWith(Consumer<Sheet> change) throws IOException {
+        try (Workbook workbook = WorkbookFactory.create(Files.newInputStream(Path.of("rules", CAPS_TABLE)));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            change.accept(workbook.getSheet("Contact caps"));
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static Cell cell(Sheet sheet, String name) {
+        CellReference reference = new CellReference(name);
+        return sheet.getRow(reference.getRow()).getCell(reference.getCol());
+    }
+
+    private static byte[] actionsTableWith(String row, String changedRow) throws IOException {
+        String table = Files.readString(Path.of("rules", ACTIONS_TABLE));
+        if (!table.contains(row)) {
+            throw new IllegalStateException("the shipped table has no row " + row);
+        }
+        return table.replace(row, changedRow).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Validates one file laid over the live rules, as an analyst's upload. */
+    private static ValidatableResponse validateOne(String path, byte[] content) {
+        return given().multiPart("files", path, content)
+                .when().post("/api/rules/validate")
+                .then().statusCode(200);
+    }
 
     @Test
     void shouldTellWhichRulesetServes() {
@@ -71,6 +111,91 @@ class RulesApiTest {
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("problems[0]", startsWith("churn-signs/broken.drl:5:"));
+    }
+
+    @Test
+    void shouldCompileTheShippedSpreadsheetIntoOneRulePerRow() throws IOException {
+        validateOne(CAPS_TABLE, Files.readAllBytes(Path.of("rules", CAPS_TABLE)))
+                .body("valid", equalTo(true))
+                .body("rules", hasItems("Contact cap: 3 a week", "Contact cap: 8 a month", "Contact cap: 4 emails a month",
+                        "Contact cap: 2 calls a week", "Contact cap: 2 text messages a month",
+                        "Enterprise contact cap: 5 a week", "Enterprise contact cap: 12 a month",
+                        "Enterprise contact cap: 6 emails a month", "Enterprise contact cap: 3 calls a week",
+                        "B2C contact cap: 2 a week", "B2C contact cap: 5 a month", "B2C contact cap: 4 emails a month",
+                        "B2C contact cap: 1 text message a month"));
+    }
+
+    @Test
+    void shouldNameTheSheetRowAndColumnOfAWordInANumberCell() throws IOException {
+        byte[] twoCallsAWeekInWords = capsTableWith(sheet -> cell(sheet, "E12").setCellValue("two"));
+
+        validateOne(CAPS_TABLE, twoCallsAWeekInWords)
+                .body("valid", equalTo(false))
+                .body("problems", hasSize(1))
+                .body("problems[0]", allOf(
+                        startsWith("contact-policy/caps-by-segment.drl.xlsx: sheet 'Contact caps', row 12, column E: "),
+                        containsString("two cannot be resolved")));
+    }
+
+    @Test
+    void shouldNameTheCellOfAnUnknownColumnHeader() throws IOException {
+        byte[] maxContactsNeitherActionNorCondition = capsTableWith(sheet -> cell(sheet, "E5").setCellValue("MAXIMUM"));
+
+        validateOne(CAPS_TABLE, maxContactsNeitherActionNorCondition)
+                .body("valid", equalTo(false))
+                .body("problems", hasItem(allOf(
+                        startsWith("contact-policy/caps-by-segment.drl.xlsx: sheet 'Contact caps', row 5, column E: "),
+                        containsString("MAXIMUM"))));
+    }
+
+    @Test
+    void shouldNameEveryRowOfAMalformedActionWhenItsColumnCannotBeTold() throws IOException {
+        byte[] maxContactsCodeUnclosed = capsTableWith(sheet -> cell(sheet, "E7").setCellValue("cap.setMaxContacts($param;"));
+
+        validateOne(CAPS_TABLE, maxContactsCodeUnclosed)
+                .body("valid", equalTo(false))
+                .body("problems", hasSize(13))
+                .body("problems", everyItem(allOf(
+                        matchesPattern("contact-policy/caps-by-segment\\.drl\\.xlsx: sheet 'Contact caps', row \\d+: (?s).*"),
+                        containsString("Syntax error"))))
+                .body("problems", hasItem(startsWith("contact-policy/caps-by-segment.drl.xlsx: sheet 'Contact caps', row 9: ")))
+                .body("problems", hasItem(startsWith("contact-policy/caps-by-segment.drl.xlsx: sheet 'Contact caps', row 21: ")));
+    }
+
+    @Test
+    void shouldNameTheRowAndColumnOfABrokenCsvTableCell() throws IOException {
+        byte[] priorityInWords = actionsTableWith("ONBOARDING_TRAINING,VALUE,70", "ONBOARDING_TRAINING,VALUE,seventy");
+
+        validateOne(ACTIONS_TABLE, priorityInWords)
+                .body("valid", equalTo(false))
+                .body("problems", hasSize(1))
+                .body("problems[0]", allOf(
+                        startsWith("next-best-action/actions-by-stage.drl.csv: row 14, column E: "),
+                        containsString("seventy cannot be resolved")));
+    }
+
+    @Test
+    void shouldFindTheRowOfABrokenConditionThatDroolsGivesNoLineFor() throws IOException {
+        byte[] stageMisspelt = actionsTableWith("Exploration: onboarding and training,EXPLORATION,",
+                "Exploration: onboarding and training,EXPLORATIO,");
+
+        validateOne(ACTIONS_TABLE, stageMisspelt)
+                .body("valid", equalTo(false))
+                .body("problems", hasItem(allOf(
+                        startsWith("next-best-action/actions-by-stage.drl.csv: row 14, column B: "),
+                        containsString("EXPLORATIO"))));
+    }
+
+    @Test
+    void shouldNameTheCellOfAnUnknownColumnHeaderInACsvTable() throws IOException {
+        byte[] purposeNeitherActionNorCondition = actionsTableWith("NAME,CONDITION,ACTION,ACTION,ACTION",
+                "NAME,CONDITION,ACTION,WHAT,ACTION");
+
+        validateOne(ACTIONS_TABLE, purposeNeitherActionNorCondition)
+                .body("valid", equalTo(false))
+                .body("problems", hasItem(allOf(
+                        startsWith("next-best-action/actions-by-stage.drl.csv: row 6, column D: "),
+                        containsString("WHAT"))));
     }
 
     @Test

@@ -1,0 +1,163 @@
+package com.retentionadvisor.rulesets;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.retentionadvisor.rules.Ruleset;
+import com.retentionadvisor.rules.RulesetException;
+import com.retentionadvisor.rules.scenarios.ScenarioResult;
+import com.retentionadvisor.rules.scenarios.ScenarioRunner;
+
+/**
+ * The rules command line, for analysts who keep rules in a repository of their own and check them in its CI:
+ * {@code rules check} and {@code rules test} run here, without a service or a database; {@code rules simulate}
+ * and {@code rules backtest} send the rules to a running advisor and wait for its report.
+ */
+public final class RulesCommand {
+
+    /** Everything is fine. */
+    public static final int OK = 0;
+    /** The rules do not compile, a scenario fails, or the service turned the candidate away. */
+    public static final int RULES_REJECTED = 1;
+    /** The command line is wrong: an unknown command or option, a missing folder. */
+    public static final int USAGE = 2;
+    /** The service could not be reached or the job failed there. */
+    public static final int SERVICE_FAILED = 3;
+
+    // The engine's default (retention.rules.max-firings): firings on one customer before an evaluation is a loop.
+    private static final int MAX_FIRINGS = 10_000;
+
+    static final String USAGE_TEXT = """
+            Usage: rules <command> [options]
+              rules check    --dir <folder>                 compile the rule files; list the rules or every problem
+              rules test     --dir <folder>                 run the scenario files under <folder>/tests against the rules
+              rules simulate --dir <folder> --url <service> [--as-of <instant>] [--sample <n>]
+                                                            simulate the rules on the service's customers beside its live ruleset
+              rules backtest --dir <folder> --url <service> --cutoff <instant> --horizon <P90D> --outcome <NO_ORDER|CHURNED> [--top-k <n>]
+                                                            back-test the rules' risk score on what happened after the cut-off
+            Exit codes: 0 fine, 1 rules rejected (do not compile, a scenario fails), 2 wrong usage, 3 service unreachable or job failed.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RulesCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command given after "rules" and answers the exit code. */
+    public int run(List<String> args) {
+        if (args.isEmpty() || Set.of("help", "--help", "-h").contains(args.get(0))) {
+            (args.isEmpty() ? err : out).print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        String command = args.get(0);
+        Map<String, String> options;
+        try {
+            options = options(args.subList(1, args.size()));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        Path folder = Path.of(options.getOrDefault("dir", "rules"));
+        if (!Files.isDirectory(folder)) {
+            return usage("the rules folder " + folder.toAbsolutePath() + " does not exist");
+        }
+        return switch (command) {
+            case "check" -> allowed(options, Set.of("dir")) ? check(folder) : USAGE;
+            case "test" -> allowed(options, Set.of("dir")) ? test(folder) : USAGE;
+            case "simulate" -> allowed(options, Set.of("dir", "url", "as-of", "sample"))
+                    ? remote(options).simulate(folder, options.get("as-of"), options.get("sample")) : USAGE;
+            case "backtest" -> allowed(options, Set.of("dir", "url", "cutoff", "horizon", "outcome", "top-k"))
+                    ? remote(options).backtest(folder, options) : USAGE;
+            default -> usage("unknown command '" + command + "'");
+        };
+    }
+
+    private int check(Path folder) {
+        Ruleset ruleset;
+        try {
+            ruleset = Ruleset.load(folder);
+        } catch (RulesetException e) {
+            err.println("The rules in " + folder + " do not compile:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return RULES_REJECTED;
+        }
+        out.println("Ruleset " + ruleset.version() + " compiles: " + ruleset.ruleNames().size() + " rules");
+        ruleset.ruleNames().forEach(rule -> out.println("  " + rule));
+        return OK;
+    }
+
+    private int test(Path folder) {
+        Ruleset ruleset;
+        try {
+            ruleset = Ruleset.load(folder);
+        } catch (RulesetException e) {
+            err.println("The rules in " + folder + " do not compile, no scenario was run:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return RULES_REJECTED;
+        }
+        Path scenarios = folder.resolve("tests");
+        List<ScenarioResult> results = Files.isDirectory(scenarios)
+                ? new ScenarioRunner(ruleset, MAX_FIRINGS).runAll(scenarios)
+                : List.of();
+        if (results.isEmpty()) {
+            err.println("No scenario was found under " + scenarios + ": a ruleset is tested by its scenarios");
+            return RULES_REJECTED;
+        }
+        List<ScenarioResult> failed = results.stream().filter(result -> !result.passed()).toList();
+        failed.forEach(result -> out.println("FAILED " + result.describe()));
+        out.println("Ruleset " + ruleset.version() + ": " + (results.size() - failed.size()) + " scenarios passed, "
+                + failed.size() + " failed");
+        return failed.isEmpty() ? OK : RULES_REJECTED;
+    }
+
+    private AdvisorClient remote(Map<String, String> options) {
+        return new AdvisorClient(options.getOrDefault("url", "http://localhost:8080"), out, err);
+    }
+
+    private boolean allowed(Map<String, String> options, Set<String> known) {
+        List<String> unknown = new ArrayList<>(options.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            usage("unknown option --" + unknown.get(0));
+            return false;
+        }
+        return true;
+    }
+
+    private int usage(String problem) {
+        err.println("rules: " + problem);
+        err.print(USAGE_TEXT);
+        return USAGE;
+    }
+
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new IllegalArgumentException("option --" + name + " needs a value");
+            }
+            options.put(name, value);
+        }
+        return options;
+    }
+}

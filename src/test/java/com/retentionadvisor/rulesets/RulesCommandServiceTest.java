@@ -1,0 +1,83 @@
+package com.retentionadvisor.rulesets;
+
+import static com.retentionadvisor.Crm.AS_OF;
+import static com.retentionadvisor.Crm.customer;
+import static com.retentionadvisor.Crm.pushAll;
+import static com.retentionadvisor.Crm.unique;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The rules command line sends a folder to a running advisor for a simulation and prints the report. */
+@QuarkusTest
+class RulesCommandServiceTest {
+
+    @TestHTTPResource("/")
+    URL service;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldSimulateAFolderOnTheServiceAndPrintTheReport() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            pushAll("customers", List.of(customer(unique("CLI"))));
+        }
+        write(ShippedRules.withChange("churn-signs/signs.drl", "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)",
+                "new ChurnSign(\"NPS_DETRACTOR\", 1000, $nps)"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = new RulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of("simulate", "--dir", folder.toString(), "--url", service.toString(), "--as-of", AS_OF.toString(), "--sample", "3"));
+
+        assertThat(err.toString(StandardCharsets.UTF_8), exit, equalTo(RulesCommand.OK));
+        assertThat(out.toString(StandardCharsets.UTF_8), containsString("\"candidateVersion\""));
+        assertThat(out.toString(StandardCharsets.UTF_8), containsString("\"customers\" : 3"));
+    }
+
+    @Test
+    void shouldExitWithOneWhenTheServiceTurnsTheRulesAway() throws IOException {
+        write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6 )", "latestNps <= 6"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = new RulesCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of("simulate", "--dir", folder.toString(), "--url", service.toString()));
+
+        assertThat(exit, equalTo(RulesCommand.RULES_REJECTED));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("churn-signs/signs.drl:111"));
+    }
+
+    @Test
+    void shouldExitWithTwoWhenTheServiceFindsAParameterWrong() throws IOException {
+        write(ShippedRules.files());
+        int exit = new RulesCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
+                .run(List.of("simulate", "--dir", folder.toString(), "--url", service.toString(), "--sample", "none"));
+
+        assertThat(exit, equalTo(RulesCommand.USAGE));
+    }
+
+    private void write(Map<String, byte[]> files) throws IOException {
+        for (var file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.retentionadvisor.rulesets;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules command line an analysts' CI runs: its exit codes and what it prints, on real rule folders. */
+class RulesCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void shouldPassTheShippedRulesAndTheirScenarios() {
+        assertThat(run("check", "--dir", "rules"), equalTo(RulesCommand.OK));
+        assertThat(out(), containsString("compiles: "));
+        assertThat(out(), containsString("Sales talk is at most 20% of all communication over 90 days"));
+
+        assertThat(run("test", "--dir", "rules"), equalTo(RulesCommand.OK));
+        assertThat(out(), containsString(" 0 failed"));
+    }
+
+    @Test
+    void shouldFailACheckOnASyntaxErrorNamingOnlyItsCause() throws IOException {
+        write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6 )", "latestNps <= 6"));
+
+        assertThat(run("check", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
+        assertThat(err(), containsString("churn-signs/signs.drl:111:"));
+        assertThat(err(), not(containsString("caps.drl")));
+        assertThat(run("test", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
+    }
+
+    @Test
+    void shouldFailTestsWhenAScenarioFails() throws IOException {
+        write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6", "latestNps <= 5"));
+
+        assertThat(run("check", "--dir", folder.toString()), equalTo(RulesCommand.OK));
+        assertThat(run("test", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
+        assertThat(out(), containsString("FAILED churn-signs.yaml › An NPS answer of 6 is a detractor's"));
+    }
+
+    @Test
+    void shouldFailTestsWhenThereAreNoScenarios() throws IOException {
+        Map<String, byte[]> files = ShippedRules.files();
+        files.keySet().removeIf(path -> path.startsWith("tests/"));
+        write(files);
+
+        assertThat(run("test", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
+        assertThat(err(), containsString("No scenario was found"));
+    }
+
+    @Test
+    void shouldAnswerWrongUsageWithExitCodeTwo() {
+        assertThat(run(), equalTo(RulesCommand.USAGE));
+        assertThat(run("publish", "--dir", "rules"), equalTo(RulesCommand.USAGE));
+        assertThat(run("check", "--folder", "rules"), equalTo(RulesCommand.USAGE));
+        assertThat(run("check", "--dir"), equalTo(RulesCommand.USAGE));
+        assertThat(run("check", "--dir", folder.resolve("missing").toString()), equalTo(RulesCommand.USAGE));
+        assertThat(err(), containsString("does not exist"));
+        assertThat(run("--help"), equalTo(RulesCommand.OK));
+        assertThat(out(), containsString("Exit codes"));
+    }
+
+    @Test
+    void shouldSayWhenTheServiceCannotBeReached() {
+        assertThat(run("simulate", "--dir", "rules", "--url", "http://127.0.0.1:1"), equalTo(RulesCommand.SERVICE_FAILED));
+        assertThat(err(), containsString("cannot be reached"));
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new RulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void write(Map<String, byte[]> files) throws IOException {
+        for (var file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package com.retentionadvisor.rulesets;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * In dev mode the service watches its rules folder: a change that compiles and passes its scenarios goes live by
+ * itself, a broken one leaves the live ruleset serving and shows why. Runs on a copy of rules/.
+ */
+@QuarkusTest
+@TestProfile(RulesFolderWatcherTest.WatchingACopy.class)
+class RulesFolderWatcherTest {
+
+    static final Path FOLDER = copyOfTheShippedRules();
+    static final String SIGNS = "churn-signs/signs.drl";
+
+    public static class WatchingACopy implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("retention.rules.dir", FOLDER.toString(),
+                    "retention.rules.watch.enabled", "true",
+                    "retention.rules.watch.settle", "300ms");
+        }
+    }
+
+    @Test
+    void shouldPutAChangedFolderLiveAndKeepServingWhenAChangeIsBroken() throws IOException {
+        String first = given().get("/api/rules").then().statusCode(200).extract().path("version");
+        String signs = Files.readString(FOLDER.resolve(SIGNS));
+
+        Files.writeString(FOLDER.resolve(SIGNS), signs.replace("new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)",
+                "new ChurnSign(\"NPS_DETRACTOR\", 31, $nps)"));
+        JsonPath changed = awaitRules(rules -> !rules.getString("version").equals(first));
+        assertThat(changed.getString("reason"), equalTo("FOLDER_CHANGE"));
+        assertThat(changed.getString("liveBy"), equalTo("rules folder watcher"));
+        String second = changed.getString("version");
+
+        Files.writeString(FOLDER.resolve(SIGNS), signs.replace("latestNps <= 6 )", "latestNps <= 6"));
+        JsonPath rejected = awaitRules(rules -> rules.get("rejected") != null);
+        assertThat(rejected.getString("version"), equalTo(second));
+        assertThat(rejected.getString("rejected.attempt"), equalTo("rules folder change"));
+        assertThat(rejected.getString("rejected.problems[0]"), containsString(SIGNS + ":111:"));
+
+        Files.writeString(FOLDER.resolve(SIGNS), signs);
+        JsonPath back = awaitRules(rules -> rules.getString("version").equals(first));
+        assertThat(back.get("rejected"), nullValue());
+        given().get("/api/rules/versions").then().body("find { it.version == '" + second + "' }.source", equalTo("FOLDER"));
+    }
+
+    @Test
+    void shouldNotPutLiveAFolderWhoseScenariosFail() throws IOException {
+        String live = given().get("/api/rules").then().extract().path("version");
+        String signs = Files.readString(FOLDER.resolve(SIGNS));
+        try {
+            Files.writeString(FOLDER.resolve(SIGNS), signs.replace("latestNps <= 6", "latestNps <= 5"));
+            JsonPath rejected = awaitRules(rules -> rules.get("rejected") != null);
+            assertThat(rejected.getString("version"), equalTo(live));
+            assertThat(rejected.getString("rejected.problems[0]"), containsString("tests/churn-signs.yaml"));
+        } finally {
+            Files.writeString(FOLDER.resolve(SIGNS), signs);
+        }
+        assertThat(awaitRules(rules -> rules.get("rejected") == null && rules.getString("version").equals(live))
+                .getString("version"), not(nullValue()));
+    }
+
+    // The watcher works in the background: ask until it has acted, for at most half a minute.
+    private static JsonPath awaitRules(Predicate<JsonPath> done) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonPath rules = given().get("/api/rules").then().statusCode(200).extract().jsonPath();
+            if (done.test(rules)) {
+                return rules;
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("the watcher did not act within 30 s; GET /api/rules: " + rules.prettify());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static Path copyOfTheShippedRules() {
+        try {
+            Path folder = Files.createTempDirectory("watched-rules");
+            for (var file : ShippedRules.files().entrySet()) {
+                Path target = folder.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
