@@ -54,7 +54,7 @@ public class CustomerResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upsert customers; managerExternalId names the current owner")
+    @Operation(summary = "Upsert customers; managerExternalId names the current owner, churnedAt when a CHURNED customer churned")
     public BatchResult customers(List<CustomerItem> items) {
         return ingest.ingest(kinds.customers(), items);
     }

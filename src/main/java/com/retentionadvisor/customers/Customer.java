@@ -30,6 +30,10 @@ public class Customer extends IngestedRecord {
     @Enumerated(EnumType.STRING)
     public CustomerStatus status;
 
+    /** When the customer churned; null while active, or when nobody recorded when. */
+    @Column(name = "churned_at")
+    public Instant churnedAt;
+
     /** The stage the CRM set, if any; otherwise the rules infer one. */
     @Enumerated(EnumType.STRING)
     public RelationshipStage stage;
@@ -45,6 +49,11 @@ public class Customer extends IngestedRecord {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "referred_by_id")
     public Customer referredBy;
+
+    /** The status as it was at the instant: a customer who churned later was still active then. */
+    public CustomerStatus statusAt(Instant asOf) {
+        return status == CustomerStatus.CHURNED && churnedAt != null && churnedAt.isAfter(asOf) ? CustomerStatus.ACTIVE : status;
+    }
 
     public static Optional<Customer> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();

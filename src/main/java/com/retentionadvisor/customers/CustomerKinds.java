@@ -1,5 +1,7 @@
 package com.retentionadvisor.customers;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.retentionadvisor.ingest.Links;
@@ -49,11 +51,23 @@ public final class CustomerKinds {
             record.name = item.name();
             record.segment = item.segment();
             record.createdAt = item.createdAt();
+            record.churnedAt = churnedAt(item, record);
             record.status = item.status();
             record.stage = item.stage();
             record.birthday = item.birthday();
             record.manager = links.manager();
             record.referredBy = links.referrer();
+        }
+
+        // Read before the status is overwritten: whether this ingest is the one that sees the customer churn.
+        private static Instant churnedAt(CustomerItem item, Customer record) {
+            if (item.status() != CustomerStatus.CHURNED) {
+                return null;
+            }
+            if (item.churnedAt() != null) {
+                return item.churnedAt();
+            }
+            return record.status == CustomerStatus.ACTIVE ? Instant.now() : record.churnedAt;
         }
     }
 

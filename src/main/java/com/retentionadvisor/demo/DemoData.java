@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import com.retentionadvisor.contacts.Channel;
@@ -32,6 +33,8 @@ import com.retentionadvisor.tickets.TicketKind;
 /**
  * A seeded generator of customers with realistic histories up to a given instant: the same seed and instant give
  * the same data. Customers follow one of a few stories, so the demo shows every stage and every family of rules.
+ * Before the stories, what each customer went through up to a cut-off six months back decides whether they left
+ * after it ({@link BeforeTheCutOff}): those who did show as churned, so that a back-test has something to find.
  */
 public final class DemoData {
 
@@ -41,10 +44,13 @@ public final class DemoData {
     }
 
     private static final String[] SEGMENTS = {"SMB", "MID_MARKET", "ENTERPRISE", "B2C"};
-    private static final String[] PRODUCT_LINES = {"CRM Cloud", "Analytics", "Support Plus", "Training"};
+    static final String[] PRODUCT_LINES = {"CRM Cloud", "Analytics", "Support Plus", "Training"};
     private static final String[] COMPANY_WORDS = {"Nord", "Volga", "Ural", "Baltic", "Sever", "Altai", "Kama", "Neva", "Oka", "Don"};
     private static final String[] COMPANY_KINDS = {"Logistics", "Foods", "Retail", "Tech", "Pharma", "Build", "Media", "Energy"};
-    private static final int MANAGERS = 8;
+    static final int MANAGERS = 8;
+
+    /** The demo's cut-off, about six months before the data ends: what customers went through before it decides who leaves after it. */
+    public static final int CUT_OFF_DAYS_AGO = 180;
 
     final List<ManagerItem> managers = new ArrayList<>();
     final List<CustomerItem> customers = new ArrayList<>();
@@ -58,10 +64,14 @@ public final class DemoData {
 
     private final Random random;
     private final Instant now;
+    private final Instant cutOff;
+    private final BeforeTheCutOff past;
 
     private DemoData(long seed, Instant now) {
         this.random = new Random(seed);
         this.now = now;
+        this.cutOff = now.minus(Duration.ofDays(CUT_OFF_DAYS_AGO));
+        this.past = new BeforeTheCutOff(this, seed, cutOff);
     }
 
     /** Generates the demo base: {@code customerCount} customers, their managers and histories up to {@code now}. */
@@ -80,7 +90,7 @@ public final class DemoData {
         return String.format("DEMO-C%04d", n);
     }
 
-    private static String managerId(int n) {
+    static String managerId(int n) {
         return "DEMO-M" + n;
     }
 
@@ -96,13 +106,10 @@ public final class DemoData {
         int managerNumber = 1 + random.nextInt(MANAGERS);
         String manager = managerId(managerNumber);
         String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
-        String name = COMPANY_WORDS[random.nextInt(COMPANY_WORDS.length)] + " " + COMPANY_KINDS[random.nextInt(COMPANY_KINDS.length)]
-                + " (" + story.name().toLowerCase().replace('_', ' ') + ")";
+        String company = COMPANY_WORDS[random.nextInt(COMPANY_WORDS.length)] + " " + COMPANY_KINDS[random.nextInt(COMPANY_KINDS.length)];
         LocalDate birthday = segment.equals("B2C") ? LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
-        CustomerStatus status = story == Story.CHURNED ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE;
         // Every other newcomer came on the word of a loyal customer, who comes earlier in the list.
         String referrer = story == Story.NEWCOMER && n % 20 == 3 ? customerId(n - 2) : null;
-        customers.add(new CustomerItem(id, name, segment, createdAt, status, null, birthday, manager, referrer));
 
         if (story == Story.HANDED_OVER) {
             String previous = managerId(1 + managerNumber % MANAGERS);
@@ -124,6 +131,46 @@ public final class DemoData {
         emails(id, story, tenureDays);
         surveys(id, story, tenureDays);
         subscription(id, story, tenureDays);
+
+        Optional<Instant> churnedAt = story == Story.CHURNED ? Optional.of(past.longGone())
+                : createdAt.isBefore(cutOff) ? past.live(id, createdAt, manager) : Optional.empty();
+        churnedAt.ifPresent(at -> endHistory(id, at));
+        String owner = churnedAt.isPresent() ? ownerAtTheEnd(id) : manager;
+        String label = churnedAt.isPresent() ? "churned" : story.name().toLowerCase().replace('_', ' ');
+        customers.add(new CustomerItem(id, company + " (" + label + ")", segment, createdAt,
+                churnedAt.isPresent() ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE, churnedAt.orElse(null), null, birthday,
+                owner, referrer));
+    }
+
+    // A churned customer does nothing after leaving: what came later is dropped, an open ticket is closed then.
+    private void endHistory(String id, Instant churnedAt) {
+        LocalDate churnDay = churnedAt.atZone(ZoneOffset.UTC).toLocalDate();
+        contacts.removeIf(c -> c.customerExternalId().equals(id) && c.occurredAt().isAfter(churnedAt));
+        contacts.replaceAll(c -> c.customerExternalId().equals(id) && c.respondedAt() != null && c.respondedAt().isAfter(churnedAt)
+                ? new ContactItem(c.externalId(), id, c.managerExternalId(), c.occurredAt(), c.channel(), c.direction(), c.purpose(),
+                        c.outcome(), churnedAt)
+                : c);
+        deals.removeIf(d -> d.customerExternalId().equals(id)
+                && (d.openedAt().isAfter(churnedAt) || d.closedAt() == null || d.closedAt().isAfter(churnedAt)));
+        emailEvents.removeIf(e -> e.customerExternalId().equals(id) && e.occurredAt().isAfter(churnedAt));
+        surveys.removeIf(s -> s.customerExternalId().equals(id) && s.answeredAt().isAfter(churnedAt));
+        tickets.removeIf(t -> t.customerExternalId().equals(id) && t.openedAt().isAfter(churnedAt));
+        tickets.replaceAll(t -> t.customerExternalId().equals(id) && (t.closedAt() == null || t.closedAt().isAfter(churnedAt))
+                ? new TicketItem(t.externalId(), id, t.openedAt(), churnedAt, t.kind(), t.severity())
+                : t);
+        // A contract signed before runs as it was signed: rewriting its end would tell a back-test who was leaving.
+        subscriptions.removeIf(s -> s.customerExternalId().equals(id) && s.startsOn().isAfter(churnDay));
+        assignments.removeIf(a -> a.customerExternalId().equals(id) && a.startsAt().isAfter(churnedAt));
+        assignments.replaceAll(a -> a.customerExternalId().equals(id) && a.endsAt() != null && a.endsAt().isAfter(churnedAt)
+                ? new AssignmentItem(a.externalId(), id, a.managerExternalId(), a.startsAt(), null, a.handover())
+                : a);
+    }
+
+    private String ownerAtTheEnd(String id) {
+        return assignments.stream()
+                .filter(a -> a.customerExternalId().equals(id) && a.endsAt() == null)
+                .map(AssignmentItem::managerExternalId)
+                .findFirst().orElseThrow();
     }
 
     private void orders(String id, Story story, int tenureDays) {

@@ -46,6 +46,14 @@ public class DemoDataLoader {
         }
         long started = System.nanoTime();
         DemoData data = DemoData.generate(config.customers(), config.seed(), Instant.now());
+        load(data);
+        LOG.infof("Demo data loaded in %d ms: %d customers, %d contacts, %d deals; try: curl localhost:8080/api/customers/%s/advice",
+                (System.nanoTime() - started) / 1_000_000, data.customers.size(), data.contacts.size(), data.deals.size(),
+                DemoData.customerId(5));
+    }
+
+    /** Pushes a generated base through the ingest path, every kind of record in the order they refer to each other. */
+    void load(DemoData data) {
         load(kinds.managers(), data.managers);
         load(kinds.customers(), data.customers);
         load(kinds.assignments(), data.assignments);
@@ -55,9 +63,6 @@ public class DemoDataLoader {
         load(kinds.surveys(), data.surveys);
         load(kinds.emailEvents(), data.emailEvents);
         load(kinds.tickets(), data.tickets);
-        LOG.infof("Demo data loaded in %d ms: %d customers, %d contacts, %d deals; try: curl localhost:8080/api/customers/%s/advice",
-                (System.nanoTime() - started) / 1_000_000, data.customers.size(), data.contacts.size(), data.deals.size(),
-                DemoData.customerId(5));
     }
 
     private <I extends IngestItem, R extends IngestedRecord> void load(RecordKind<I, R> kind, List<I> items) {

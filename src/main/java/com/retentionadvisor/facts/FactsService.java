@@ -157,7 +157,7 @@ public class FactsService {
         CustomerFacts.Builder facts = CustomerFacts.builder()
                 .customerId(customer.externalId)
                 .segment(customer.segment)
-                .status(customer.status)
+                .status(customer.statusAt(asOf))
                 .crmStage(customer.stage)
                 .asOf(asOf)
                 .tenureDays((int) Math.max(0, Duration.between(customer.createdAt, asOf).toDays()))

@@ -31,4 +31,9 @@ public class GlobalFact extends PanacheEntityBase {
     public static List<GlobalFact> findActive() {
         return list("active", true);
     }
+
+    /** The facts active now that were last changed at or before the instant: they were active then too. */
+    public static List<GlobalFact> findActiveSince(Instant instant) {
+        return list("active = true and changedAt <= ?1", instant);
+    }
 }

@@ -59,6 +59,15 @@ public class GlobalFactService {
         return cached;
     }
 
+    /**
+     * The conditions known to hold at a past instant: active now and unchanged since. Facts keep no history, so one
+     * changed after the instant may or may not have held then, and is left out.
+     */
+    @Transactional
+    public List<GlobalCondition> conditionsKnownAt(Instant instant) {
+        return GlobalFact.findActiveSince(instant).stream().map(f -> new GlobalCondition(f.name)).toList();
+    }
+
     public record GlobalFactView(String name, boolean active, String note, Instant changedAt, String changedBy) {
         static GlobalFactView of(GlobalFact fact) {
             return new GlobalFactView(fact.name, fact.active, fact.note, fact.changedAt, fact.changedBy);

@@ -15,8 +15,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -24,11 +29,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import com.retentionadvisor.Crm;
 import com.retentionadvisor.Crm.Item;
+import com.retentionadvisor.customers.Customer;
 
 @QuarkusTest
 class IngestApiTest {
@@ -220,5 +227,83 @@ class IngestApiTest {
         push("subscriptions", List.of(subscription(unique("S"), customerId, "2026-01-01", "2026-12-31", false))).body("counts.CREATED", equalTo(1));
         push("surveys", List.of(survey(unique("N"), customerId, 3, 9, 5))).body("counts.CREATED", equalTo(1));
         push("email-events", List.of(emailEvent(unique("E"), customerId, 3, "SENT", "spring"))).body("counts.CREATED", equalTo(1));
+    }
+
+    @Test
+    void shouldRecordTheChurnTimeTheCrmSends() {
+        Instant churnedAt = Crm.daysBefore(10);
+
+        push("customers", List.of(customer(customerId).with("status", "CHURNED").with("churnedAt", churnedAt.toString())))
+                .statusCode(200)
+                .body("items[0].result", equalTo("UPDATED"));
+
+        assertEquals(churnedAt, churnedAtOf(customerId));
+        String churnRule = "A churned customer is in dissolution";
+        given().queryParam("asOf", Crm.daysBefore(20).toString()).when().get("/api/customers/{id}/advice", customerId)
+                .then().statusCode(200).body("stageRule", not(equalTo(churnRule)));
+        given().queryParam("asOf", Crm.AS_OF.toString()).when().get("/api/customers/{id}/advice", customerId)
+                .then().statusCode(200).body("stageRule", equalTo(churnRule));
+    }
+
+    @Test
+    void shouldDateAChurnSentWithoutTimeByTheFirstIngestThatSeesIt() {
+        Instant before = Instant.now();
+        pushAll("customers", List.of(customer(customerId).with("status", "CHURNED")));
+        Instant after = Instant.now();
+
+        Instant recorded = churnedAtOf(customerId);
+        assertFalse(recorded.isBefore(before) || recorded.isAfter(after), "recorded " + recorded);
+
+        push("customers", List.of(customer(customerId).with("status", "CHURNED").with("name", "Renamed"))).statusCode(200)
+                .body("items[0].result", equalTo("UPDATED"));
+        assertEquals(recorded, churnedAtOf(customerId), "a later ingest keeps the time the churn was first seen");
+    }
+
+    @Test
+    void shouldLeaveTheChurnUndatedWhenACustomerArrivesAlreadyChurned() {
+        String churnedId = unique("C");
+
+        pushAll("customers", List.of(customer(churnedId).with("status", "CHURNED")));
+
+        assertNull(churnedAtOf(churnedId), "nobody saw when it happened");
+    }
+
+    @Test
+    void shouldForgetTheChurnTimeWhenTheCustomerIsActiveAgain() {
+        pushAll("customers", List.of(customer(customerId).with("status", "CHURNED").with("churnedAt", Crm.daysBefore(10).toString())));
+
+        pushAll("customers", List.of(customer(customerId)));
+
+        assertNull(churnedAtOf(customerId));
+    }
+
+    @Test
+    void shouldRejectAChurnTimeForAnActiveCustomer() {
+        push("customers", List.of(customer(unique("C")).with("churnedAt", Crm.daysBefore(10).toString())))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("churnedAt"))
+                .body("errors[0].message", containsString("CHURNED"));
+    }
+
+    @Test
+    void shouldRejectAChurnTimeInTheFuture() {
+        push("customers", List.of(customer(unique("C")).with("status", "CHURNED")
+                .with("churnedAt", Instant.now().plusSeconds(3600).toString())))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("churnedAt"));
+    }
+
+    @Test
+    void shouldRejectAChurnBeforeTheCustomerWasCreated() {
+        push("customers", List.of(customer(unique("C")).with("status", "CHURNED").with("churnedAt", "2023-01-01T00:00:00Z")))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("churnedAt"))
+                .body("errors[0].message", containsString("createdAt"));
+    }
+
+    private static Instant churnedAtOf(String externalId) {
+        return QuarkusTransaction.requiringNew().call(() -> Customer.findByExternalId(externalId).orElseThrow().churnedAt);
     }
 }

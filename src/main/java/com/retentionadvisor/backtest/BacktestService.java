@@ -1,0 +1,95 @@
+package com.retentionadvisor.backtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.retentionadvisor.advice.AdviceService;
+import com.retentionadvisor.advice.AdviceView;
+import com.retentionadvisor.facts.CustomerBase;
+import com.retentionadvisor.facts.GlobalCondition;
+import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.RulesetRejectedException;
+import com.retentionadvisor.rules.RuleEngine;
+import com.retentionadvisor.rules.Ruleset;
+import com.retentionadvisor.rules.RulesetException;
+import com.retentionadvisor.rulesets.RuleFiles;
+import com.retentionadvisor.rulesets.RuleJob;
+import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.rulesets.RulesetService;
+
+/**
+ * Back-tests a ruleset, as a background job: every customer of the base evaluated as of a past cut-off, the risk
+ * compared with what happened after it.
+ */
+@ApplicationScoped
+public class BacktestService {
+
+    public static final String KIND = "backtest";
+
+    @Inject
+    RulesetService rulesets;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    AdviceService advice;
+
+    @Inject
+    GlobalFactService globalFacts;
+
+    @Inject
+    CustomerBase customerBase;
+
+    @Inject
+    BacktestOutcomes outcomes;
+
+    @Inject
+    RuleJobs jobs;
+
+    /**
+     * Queues the back-test of the live ruleset ({@code candidateFiles} null) or of a candidate: the files sent laid
+     * over the live rules, which must compile (422 otherwise).
+     */
+    public RuleJob start(BacktestRequest request, RuleFiles candidateFiles) {
+        Ruleset ruleset = candidateFiles == null ? engine.live() : compile(candidateFiles);
+        boolean candidate = candidateFiles != null;
+        List<GlobalCondition> conditions = globalFacts.conditionsKnownAt(request.cutoff());
+        return jobs.start(KIND, job -> run(job, request, ruleset, candidate, conditions));
+    }
+
+    private BacktestReport run(RuleJob job, BacktestRequest request, Ruleset ruleset, boolean candidate,
+            List<GlobalCondition> conditions) {
+        Map<String, CustomerOutcome> base = outcomes.of(request.cutoff(), request.until(), request.outcome());
+        List<ScoredCustomer> scored = new ArrayList<>();
+        customerBase.walk(request.cutoff(), null, job, facts -> {
+            CustomerOutcome outcome = base.get(facts.getCustomerId());
+            // A customer pushed while the back-test runs is not part of the base it took.
+            if (outcome == null || outcome.excluded()) {
+                return;
+            }
+            AdviceView.Risk risk = advice.advise(ruleset, facts, conditions, Locale.ENGLISH).risk();
+            scored.add(new ScoredCustomer(facts.getCustomerId(), risk.score(), risk.level(),
+                    risk.signs().stream().map(AdviceView.Sign::code).collect(Collectors.toSet()), outcome.positive()));
+        });
+        return BacktestReport.of(request, ruleset.version(), candidate, base.values(), new BacktestMetrics(scored), conditions);
+    }
+
+    private Ruleset compile(RuleFiles files) {
+        if (files.ruleFiles().isEmpty()) {
+            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent; send none to back-test the live ruleset");
+        }
+        try {
+            return rulesets.compileCandidate(files);
+        } catch (RulesetException e) {
+            throw new RulesetRejectedException("the candidate ruleset does not compile", e.problems());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.retentionadvisor.backtest;
+
+import java.util.Set;
+
+import com.retentionadvisor.rules.RiskLevel;
+
+/** One evaluated customer: the risk the rules gave at the cut-off (score, level, sign codes), and whether the outcome followed. */
+public record ScoredCustomer(String customerId, int score, RiskLevel level, Set<String> signs, boolean positive) {
+
+    public ScoredCustomer {
+        signs = Set.copyOf(signs);
+    }
+}
