@@ -65,6 +65,10 @@ public class Advice extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public AdviceView body;
 
+    public static java.util.Optional<Advice> latestFor(Customer customer) {
+        return find("customer = ?1 order by evaluatedAt desc, id desc", customer).firstResultOptional();
+    }
+
     public static long countFor(Customer customer) {
         return count("customer", customer);
     }

@@ -12,6 +12,7 @@ import com.retentionadvisor.customers.RelationshipStage;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.rules.ActionCandidate;
 import com.retentionadvisor.rules.ActionLimit;
+import com.retentionadvisor.rules.ActionRouting;
 import com.retentionadvisor.rules.ActionSuppression;
 import com.retentionadvisor.rules.ChurnSign;
 import com.retentionadvisor.rules.ContactRefusal;
@@ -68,10 +69,17 @@ final class AdviceComposer {
         int proposed = limit == null ? allowed.size() : Math.min(allowed.size(), limit.getMaxPerDay());
         CustomerValue value = evaluation.all(CustomerValue.class).stream().findFirst().orElse(null);
         double valueWeight = value == null ? 1.0 : value.getWeight();
+        Map<String, ActionRouting> routings = evaluation.all(ActionRouting.class).stream()
+                .collect(Collectors.toMap(ActionRouting::getActionCode, Function.identity(), (first, second) -> first));
         List<AdviceView.Action> actions = allowed.subList(0, proposed).stream()
-                .map(a -> new AdviceView.Action(a.getCode(), title(a.getCode()), a.getPurpose().name(), a.getPriority(),
-                        (int) Math.round(a.getPriority() * valueWeight),
-                        text("reason." + a.getReasonCode(), a.getReasonArgs()), a.getRule()))
+                .map(a -> {
+                    ActionRouting routing = routings.get(a.getCode());
+                    return new AdviceView.Action(a.getCode(), title(a.getCode()), a.getPurpose().name(), a.getPriority(),
+                            (int) Math.round(a.getPriority() * valueWeight),
+                            text("reason." + a.getReasonCode(), a.getReasonArgs()), a.getRule(),
+                            routing == null ? null : routing.getOwner(), routing == null ? null : routing.getDueDays(),
+                            routing == null ? null : routing.getRule());
+                })
                 .toList();
         List<AdviceView.SuppressedAction> suppressed = new java.util.ArrayList<>();
         distinct.stream().filter(a -> suppressions.containsKey(a.getCode())).forEach(a -> {

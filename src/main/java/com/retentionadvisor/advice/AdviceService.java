@@ -16,6 +16,7 @@ import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.Evaluation;
+import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
 
@@ -63,7 +64,13 @@ public class AdviceService {
         return new AdviceComposer(ruleset.messages(), locale).advice(customerFacts, evaluation);
     }
 
-    private void store(Customer customer, AdviceView view) {
+    /** The risk level of the latest advice stored for the customer, if any. */
+    public Optional<RiskLevel> latestLevel(Customer customer) {
+        return Advice.latestFor(customer).map(stored -> stored.riskLevel);
+    }
+
+    /** Keeps an advice given for audit and for the customer's risk history. Call inside a transaction. */
+    public void store(Customer customer, AdviceView view) {
         Advice advice = new Advice();
         advice.customer = customer;
         advice.asOf = view.asOf();

@@ -27,8 +27,12 @@ public record AdviceView(
     public record Sign(String code, int weight, String evidence, String rule) {
     }
 
-    /** rank = priority × the customer value's weight: comparable across customers. */
-    public record Action(String code, String title, String purpose, int priority, int rank, String reason, String rule) {
+    /**
+     * rank = priority × the customer value's weight: comparable across customers. owner: MANAGER (the customer's
+     * account manager) or a team; due within dueInDays; both from the action terms (routingRule).
+     */
+    public record Action(String code, String title, String purpose, int priority, int rank, String reason, String rule,
+            String owner, Integer dueInDays, String routingRule) {
     }
 
     public record Value(String tier, double weight, String rule) {

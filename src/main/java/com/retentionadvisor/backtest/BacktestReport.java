@@ -2,6 +2,7 @@ package com.retentionadvisor.backtest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public record BacktestReport(
         static Excluded count(Collection<CustomerOutcome> base) {
             int[] counts = new int[Exclusion.values().length];
             base.stream().filter(CustomerOutcome::excluded).forEach(c -> counts[c.exclusion().ordinal()]++);
-            return new Excluded(counts[0] + counts[1] + counts[2] + counts[3], counts[Exclusion.CREATED_AFTER_CUTOFF.ordinal()],
+            return new Excluded(Arrays.stream(counts).sum(), counts[Exclusion.CREATED_AFTER_CUTOFF.ordinal()],
                     counts[Exclusion.NO_ACTIVITY_BEFORE_CUTOFF.ordinal()], counts[Exclusion.CHURNED_BY_CUTOFF.ordinal()],
                     counts[Exclusion.CHURNED_WHEN_UNKNOWN.ordinal()]);
         }

@@ -54,11 +54,12 @@ public class BacktestResource {
     @POST
     @Path("backtest")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Back-test a candidate: the rule files sent (form parts 'files', by their path under rules/) laid over the live rules; answers 202 with the job")
+    @Operation(summary = "Back-test a candidate: the rule files sent (form parts 'files', by their path under rules/) laid over the live rules, or the live ruleset when no file is sent; answers 202 with the job")
     public Response backtestCandidate(@RestForm("files") List<FileUpload> files, @QueryParam("cutoff") String cutoff,
             @QueryParam("horizon") String horizon, @QueryParam("outcome") String outcome, @QueryParam("topK") String topK) {
         BacktestRequest request = request(cutoff, horizon, outcome, topK);
-        return accepted(backtests.start(request, RuleFiles.fromUploads(files)));
+        // A POST with no body at all may land here too: without files, the live ruleset is back-tested.
+        return accepted(backtests.start(request, files == null || files.isEmpty() ? null : RuleFiles.fromUploads(files)));
     }
 
     @POST

@@ -3,6 +3,7 @@ package com.retentionadvisor.facts;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,19 @@ public class CustomerBase {
                 each.accept(customerFacts);
                 progress.advanced(1);
             }
+        }
+    }
+
+    /** Calls {@code each} with the id of every customer, or of a stable sample; stops early when the progress says so. */
+    public void walkIds(Integer sample, Progress progress, LongConsumer each) {
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> customerIds(sample));
+        progress.total(ids.size());
+        for (long id : ids) {
+            if (progress.stopped()) {
+                return;
+            }
+            each.accept(id);
+            progress.advanced(1);
         }
     }
 

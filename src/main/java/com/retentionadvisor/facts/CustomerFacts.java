@@ -3,6 +3,7 @@ package com.retentionadvisor.facts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
@@ -71,6 +72,7 @@ public final class CustomerFacts {
     private Integer hoursSinceLastProactiveOutbound;
     private Integer daysToBirthday;
     private int productLines;
+    private Map<String, Integer> dismissedActions = Map.of();
 
     private CustomerFacts() {
     }
@@ -131,7 +133,13 @@ public final class CustomerFacts {
         List<Object> all = new ArrayList<>();
         all.add(this);
         ContactCounts.WINDOWS.stream().sorted().forEach(days -> all.add(new ContactWindow(this, days)));
+        dismissedActions.forEach((code, daysAgo) -> all.add(new DismissedAction(code, daysAgo)));
         return all;
+    }
+
+    /** Actions a manager dismissed for this customer in the last year: action code → days since the latest dismissal. */
+    public Map<String, Integer> getDismissedActions() {
+        return dismissedActions;
     }
 
     // --- plain values ---
@@ -617,6 +625,11 @@ public final class CustomerFacts {
 
         public Builder productLines(int value) {
             facts.productLines = value;
+            return this;
+        }
+
+        public Builder dismissedActions(Map<String, Integer> value) {
+            facts.dismissedActions = Map.copyOf(value);
             return this;
         }
 

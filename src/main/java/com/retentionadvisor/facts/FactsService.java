@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -211,7 +213,28 @@ public class FactsService {
                 .hoursSinceLastProactiveOutbound(integer(row[41]))
                 .productLines(integer(row[42]))
                 .daysToBirthday(daysToBirthday(customer.birthday, asOf))
+                .dismissedActions(dismissedActions(customer.id, asOf))
                 .build();
+    }
+
+    // The latest dismissal of each action a manager dismissed for the customer in the year before the as-of instant.
+    private static final String DISMISSED = """
+            select action_code, floor(extract(epoch from (cast(:asOf as timestamptz) - max(closed_at))) / 86400)::int as days_ago
+            from recommendation
+            where customer_id = :customer and status = 'DISMISSED' and closed_at <= cast(:asOf as timestamptz)
+              and closed_at > cast(:asOf as timestamptz) - interval '365 days'
+            group by action_code
+            """;
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Integer> dismissedActions(long customerId, Instant asOf) {
+        List<Object[]> rows = em.createNativeQuery(DISMISSED)
+                .setParameter("asOf", asOf)
+                .setParameter("customer", customerId)
+                .getResultList();
+        Map<String, Integer> dismissed = new TreeMap<>();
+        rows.forEach(row -> dismissed.put((String) row[0], ((Number) row[1]).intValue()));
+        return dismissed;
     }
 
     private ContactCounts contactCounts(long customerId, Instant asOf) {

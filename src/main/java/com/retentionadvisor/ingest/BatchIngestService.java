@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -45,6 +47,9 @@ public class BatchIngestService {
     EntityManager em;
 
     @Inject
+    Event<CustomersChanged> customersChanged;
+
+    @Inject
     Validator validator;
 
     @Inject
@@ -66,6 +71,21 @@ public class BatchIngestService {
         }
         BatchResult result = BatchResult.of(kind.name(), results);
         LOG.infof("Ingested %d %s: %s", items.size(), kind.name(), result.counts());
+        Set<String> changed = new TreeSet<>();
+        for (BatchResult.Item written : results) {
+            if (written.result() == ItemOutcome.CREATED || written.result() == ItemOutcome.UPDATED) {
+                I item = items.get(written.index());
+                if (item instanceof IngestItem.OfCustomer of) {
+                    changed.add(of.customerExternalId());
+                } else if (kind.recordType() == Customer.class) {
+                    changed.add(item.externalId());
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            // Observers act once the batch is committed (e.g. the customers are evaluated again).
+            customersChanged.fire(new CustomersChanged(changed));
+        }
         return result;
     }
 

@@ -44,4 +44,17 @@ public final class Parameters {
         Integer seconds = integer(name, value, 0, max);
         return seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds);
     }
+
+    /** One of an enum's values by name, or null when the parameter is absent. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(name, "'" + value + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
+    }
 }

@@ -57,6 +57,8 @@ public class LiveRulesets {
             fromFolder = engine.compileFolder();
         } catch (RulesetException e) {
             lastRejection = rejection("rules folder at start", e.problems());
+            LOG.warnf("The rules folder %s does not compile; the last stored ruleset serves if there is one:%n  %s",
+                    config.dir(), String.join("\n  ", e.problems()));
         }
         Optional<RulesetActivation> live = QuarkusTransaction.requiringNew().call(RulesetActivation::latest);
         Optional<String> folderLastRead = QuarkusTransaction.requiringNew()

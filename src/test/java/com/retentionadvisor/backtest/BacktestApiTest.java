@@ -19,6 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +37,16 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import com.retentionadvisor.Crm.Item;
+import com.retentionadvisor.rulesets.RulesCommand;
 
 /**
  * A back-test through the API on ten customers whose signs at the cut-off (1 January 2012) are known, compared
@@ -65,6 +75,9 @@ class BacktestApiTest {
     private static final String CUTOFF = "2012-01-01T00:00:00Z";
     private static final String CREATED = "2011-10-01T09:00:00Z";
     private static final double ROUNDED = 1e-4;
+
+    @TestHTTPResource("/")
+    URL service;
 
     @BeforeEach
     void tenCustomersWithKnownSignsAndFourLeftOut() {
@@ -212,6 +225,36 @@ class BacktestApiTest {
     }
 
     @Test
+    void shouldBacktestTheLiveRulesetWhenThePostHasNoBodyAtAll() throws Exception {
+        // As curl -X POST sends it: no body and no Content-Type.
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/rules/backtest?cutoff=" + CUTOFF + "&horizon=P90D&outcome=NO_ORDER");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(202, response.statusCode(), response.body());
+        JsonPath report = report(response.headers().firstValue("Location").orElseThrow());
+        assertEquals(false, report.getBoolean("candidate"));
+        assertEquals(10, report.getInt("evaluated"));
+    }
+
+    @Test
+    void shouldBacktestAFolderFromTheCommandLineAndPrintTheReport(@TempDir Path folder) throws IOException {
+        copyRulesWithEmailsUnopenedWeighing60(folder);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = new RulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of("backtest", "--dir", folder.toString(), "--url", service.toString(),
+                        "--cutoff", CUTOFF, "--horizon", "P90D", "--outcome", "NO_ORDER", "--top-k", "3"));
+
+        assertEquals(RulesCommand.OK, exit, err.toString(StandardCharsets.UTF_8));
+        JsonPath report = new JsonPath(out.toString(StandardCharsets.UTF_8));
+        assertEquals(16 / 24.0, report.getDouble("auc"), ROUNDED);
+        assertEquals(3, report.getInt("topK.k"));
+    }
+
+    @Test
     void shouldTurnAwayACandidateThatDoesNotCompile() {
         given().multiPart("files", "churn-signs/broken.drl", "package retention; rule \"x\" when then oops end".getBytes(StandardCharsets.UTF_8))
                 .queryParams(Map.of("cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER"))
@@ -257,7 +300,10 @@ class BacktestApiTest {
                 .body("kind", equalTo("backtest"))
                 .header("Location", matchesPattern(".*/api/rules/backtests/[0-9a-f-]{36}$"))
                 .extract();
-        String location = accepted.header("Location");
+        return report(accepted.header("Location"));
+    }
+
+    private static JsonPath report(String location) {
         JsonPath job = given().queryParam("waitSeconds", 60).when().get(location)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("DONE", job.getString("state"), () -> "the back-test did not end well: " + job.prettify());
@@ -283,6 +329,21 @@ class BacktestApiTest {
         assertEquals(positives, report.getInt(at + "positives"), code);
         assertEquals(rate, report.getDouble(at + "rate"), ROUNDED, code);
         assertEquals(lift, report.getDouble(at + "lift"), ROUNDED, code);
+    }
+
+    // The shipped rules, as an analyst's folder would hold them, with one weight changed.
+    private static void copyRulesWithEmailsUnopenedWeighing60(Path folder) throws IOException {
+        Path rules = Path.of("rules");
+        try (var paths = Files.walk(rules)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                Path target = folder.resolve(rules.relativize(path).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(path, target);
+            }
+        }
+        Path signs = folder.resolve("churn-signs/signs.drl");
+        Files.writeString(signs, Files.readString(signs)
+                .replace("new ChurnSign(\"EMAILS_UNOPENED\", 20", "new ChurnSign(\"EMAILS_UNOPENED\", 60"));
     }
 
     private static byte[] zip(String path, byte[] content) throws IOException {

@@ -3,15 +3,18 @@ package com.retentionadvisor.rules.scenarios;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.retentionadvisor.customers.RelationshipStage;
 import com.retentionadvisor.rules.ActionCandidate;
+import com.retentionadvisor.rules.ActionRouting;
 import com.retentionadvisor.rules.ActionSuppression;
 import com.retentionadvisor.rules.ChurnSign;
 import com.retentionadvisor.rules.ContactRefusal;
@@ -34,10 +37,13 @@ public record Expect(
         List<String> suppressed,
         List<String> refusals,
         Boolean allowed,
-        List<String> firedRulesInclude) {
+        List<String> firedRulesInclude,
+        Map<String, String> owners,
+        Map<String, Integer> dueDays) {
 
     boolean isEmpty() {
-        return Stream.of(signs, noSigns, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, firedRulesInclude)
+        return Stream.of(signs, noSigns, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, firedRulesInclude,
+                        owners, dueDays)
                 .allMatch(Objects::isNull);
     }
 
@@ -72,6 +78,10 @@ public record Expect(
         if (Boolean.FALSE.equals(allowed) && gotRefusals.isEmpty()) {
             differences.add("expected the contact to be refused but it was allowed");
         }
+        Map<String, ActionRouting> routings = new TreeMap<>();
+        evaluation.all(ActionRouting.class).forEach(routing -> routings.putIfAbsent(routing.getActionCode(), routing));
+        compareRoutings("owner", owners, routings, ActionRouting::getOwner, differences);
+        compareRoutings("due days", dueDays, routings, ActionRouting::getDueDays, differences);
         if (firedRulesInclude != null) {
             Set<String> fired = Set.copyOf(evaluation.firedRules());
             for (String rule : firedRulesInclude) {
@@ -83,6 +93,21 @@ public record Expect(
             }
         }
         return differences;
+    }
+
+    private static <T> void compareRoutings(String what, Map<String, T> expected, Map<String, ActionRouting> routings,
+            Function<ActionRouting, T> actual, List<String> differences) {
+        if (expected == null) {
+            return;
+        }
+        expected.forEach((code, value) -> {
+            ActionRouting routing = routings.get(code);
+            if (routing == null) {
+                differences.add("expected action " + code + " to have " + what + " " + value + " but it was not routed (not proposed?)");
+            } else if (!value.equals(actual.apply(routing))) {
+                differences.add("expected action " + code + " to have " + what + " " + value + " but got " + actual.apply(routing));
+            }
+        });
     }
 
     private static <T> SortedSet<String> codes(List<T> outcomes, Function<T, String> code) {

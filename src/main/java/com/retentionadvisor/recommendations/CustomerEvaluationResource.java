@@ -1,0 +1,36 @@
+package com.retentionadvisor.recommendations;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.retentionadvisor.advice.AdviceView;
+import com.retentionadvisor.problems.UnknownRecordException;
+
+@Path("/api/customers/{externalId}/evaluation")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluations")
+public class CustomerEvaluationResource {
+
+    @Inject
+    EvaluationService evaluations;
+
+    /** One customer's evaluation: the advice, what changed in their recommendations, and the open ones. */
+    public record EvaluationView(AdviceView advice, int created, int updated, int expired, List<RecommendationView> open) {
+    }
+
+    @POST
+    @Operation(summary = "Evaluate the customer now: the advice is stored and its actions become recommendations (an open one is updated, never doubled; what no longer applies expires)")
+    public EvaluationView evaluate(@PathParam("externalId") String externalId) {
+        return evaluations.evaluateToView(externalId)
+                .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
+    }
+}

@@ -1,0 +1,48 @@
+package com.retentionadvisor.recommendations;
+
+import java.net.URI;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.retentionadvisor.problems.Parameters;
+import com.retentionadvisor.problems.UnknownRecordException;
+import com.retentionadvisor.rulesets.RuleJob;
+import com.retentionadvisor.rulesets.RuleJobs;
+
+@Path("/api/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluations", description = "Evaluating customers now: advice stored, actions turned into recommendations")
+public class EvaluationResource {
+
+    @Inject
+    BatchEvaluation batch;
+
+    @Inject
+    RuleJobs jobs;
+
+    @POST
+    @Operation(summary = "Evaluate every customer again, as a background job (as the schedule does); answers 202 with the job")
+    public Response evaluateAll() {
+        RuleJob job = batch.start();
+        return Response.accepted(job.view()).location(URI.create("/api/evaluations/" + job.id())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A batch evaluation's progress and, once done, how many customers it evaluated and how fast; waitSeconds (≤ 60) waits for the end first")
+    public RuleJob.View evaluation(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
+        RuleJob job = jobs.find(BatchEvaluation.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "evaluation", id));
+        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
+        return job.view();
+    }
+}
