@@ -43,12 +43,13 @@ public class AdviceService {
         });
     }
 
-    /** Whether the contact may be made at the as-of instant; empty when the customer is unknown. */
+    /** Whether the contact may be made at the as-of instant, stored with its answer; empty when the customer is unknown. */
     @Transactional
     public Optional<ContactDecision> checkContact(String customerExternalId, ContactIntent intent, Instant asOf, Locale locale) {
         Ruleset ruleset = engine.live();
-        return facts.factsFor(customerExternalId, asOf).map(customerFacts -> {
-            Evaluation evaluation = engine.evaluate(ruleset, customerFacts, globalFacts.activeConditions(), intent);
+        return Customer.findByExternalId(customerExternalId).map(customer -> {
+            Evaluation evaluation = engine.evaluate(ruleset, facts.factsFor(customer, asOf), globalFacts.activeConditions(), intent);
+            ContactCheck.record(customer, intent, asOf, evaluation);
             ContactDecision decision = new AdviceComposer(ruleset.messages(), locale).contact(evaluation);
             return new ContactDecision(decision.allowed(), decision.reasons(), evaluation.rulesetVersion());
         });

@@ -16,7 +16,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +30,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
+import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.contacts.Direction;
+import com.retentionadvisor.contacts.Purpose;
 
 /** Ingest → facts → rules from rules/ → advice and contact checks, through the real HTTP API and PostgreSQL. */
 @QuarkusTest
@@ -115,6 +122,38 @@ class AdviceApiTest {
                 .body("reasons[0].rule", equalTo("A proactive contact is refused once a cap of segment * is reached (the segment has no caps of its own)"))
                 .body("reasons[0].message", equalTo("3 proactive contacts in the last 7 days on channel ANY; the cap is 3 for segment *"));
         advice(AS_OF.toString()).body("contact.allowed", equalTo(false));
+    }
+
+    @Test
+    void shouldStoreEveryContactCheckWithItsAnswerAndTheRulesThatRefusedIt() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 1),
+                contact(unique("K"), customerId, 2),
+                contact(unique("K"), customerId, 3)));
+        Instant before = Instant.now();
+
+        String version = contactCheck("EMAIL", "VALUE", "OUTBOUND").body("allowed", equalTo(false)).extract().path("rulesetVersion");
+        contactCheck("PHONE", "SERVICE", null).body("allowed", equalTo(true));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<ContactCheck> stored = ContactCheck.list("customer.externalId = ?1 order by checkedAt", customerId);
+            assertEquals(2, stored.size());
+            ContactCheck refused = stored.get(0);
+            assertEquals(false, refused.allowed);
+            assertEquals(List.of(new ContactCheck.Refusal(
+                    "A proactive contact is refused once a cap of segment * is reached (the segment has no caps of its own)",
+                    "CONTACT_CAP")), refused.refusals);
+            assertEquals(Channel.EMAIL, refused.channel);
+            assertEquals(Purpose.VALUE, refused.purpose);
+            assertEquals(Direction.OUTBOUND, refused.direction);
+            assertEquals(AS_OF, refused.asOf);
+            assertEquals(version, refused.rulesetVersion);
+            assertTrue(!refused.checkedAt.isBefore(before.truncatedTo(ChronoUnit.MILLIS)), "checked when answered, not as of");
+            ContactCheck allowed = stored.get(1);
+            assertEquals(true, allowed.allowed);
+            assertEquals(List.of(), allowed.refusals);
+            assertEquals(Purpose.SERVICE, allowed.purpose);
+        });
     }
 
     @Test
