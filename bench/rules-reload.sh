@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# How long it takes to put a whole ruleset live: the packaged CLI's `rules check` (compile only, a fresh JVM), the
+# How long it takes to put a whole ruleset live: the packaged CLI's `rules check` (compile only, a fresh JVM) and
+# `rules test` (compile + scenarios), the
 # service's own compile and warm-up of the folder at start (its log), and POST /api/rules/publish end to end
 # (compile + scenarios + store + warm-up + swap), publishing two versions in turn: the folder as it is and the same
 # with NPS_DETRACTOR's weight 30 -> 31. Then rollbacks to stored versions (compile + store + warm-up + swap). No
@@ -33,6 +34,16 @@ for ((i = 1; i <= checks; i++)); do
     echo "rules check $i: ${ms} ms wall: $summary"
 done
 echo "rules check median: $(median < "$workdir/checks") ms of $checks"
+echo "== rules test (compile + the scenarios of tests/, new JVM each time: … rules test --dir $dir)"
+for ((i = 1; i <= checks; i++)); do
+    wait_for_idle
+    began=$(date +%s%N)
+    summary=$(timeout 300 java -jar target/quarkus-app/quarkus-run.jar rules test --dir "$dir" | tail -1)
+    ms=$(( ($(date +%s%N) - began) / 1000000 ))
+    echo "$ms" >> "$workdir/tests"
+    echo "rules test $i: ${ms} ms wall: $summary"
+done
+echo "rules test median: $(median < "$workdir/tests") ms of $checks"
 
 echo "== service start on the folder"
 wait_for_idle
