@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,8 @@ import java.util.stream.Stream;
  *   --timeout S        per-request timeout (default 10)
  *   --cpu NAME=PID     also report the CPU time PID and its descendants used during the measured phase (repeatable)
  *   --target-p50-ms X, --target-p99-ms Y   print whether the latency targets are met
+ *   --version-field F  read each answer's body and count the answers by the value of the JSON string field F
+ *                      (e.g. rulesetVersion); without it bodies are discarded unread
  */
 public final class ConstantRateLoad {
 
@@ -50,6 +54,9 @@ public final class ConstantRateLoad {
         int duration = Integer.parseInt(one(options, "duration", "60"));
         int warmup = Integer.parseInt(one(options, "warmup", "15"));
         int timeout = Integer.parseInt(one(options, "timeout", "10"));
+        String versionField = one(options, "version-field", null);
+        Pattern versionPattern = versionField == null ? null
+                : Pattern.compile("\"" + Pattern.quote(versionField) + "\"\\s*:\\s*\"([^\"]*)\"");
         if (template == null || rate <= 0 || duration <= 0 || customers <= 0) {
             throw new IllegalArgumentException("usage: --url TEMPLATE [--customers N] [--rate R] [--duration S] [--warmup S] ...");
         }
@@ -77,7 +84,7 @@ public final class ConstantRateLoad {
         for (int step = 1; step <= 5 && warmup > 0; step++) {
             int stepRate = Math.max(1, rate * step / 5);
             int stepSeconds = Math.max(1, warmup / 5);
-            Phase w = Phase.run(client, requests, stepRate, stepSeconds, timeout);
+            Phase w = Phase.run(client, requests, stepRate, stepSeconds, timeout, versionPattern);
             System.out.printf(Locale.ROOT, "warm-up %d/5: %d req/s for %d s, %d not 2xx, median %.2f ms, p99 %.2f ms (not counted)%n",
                     step, stepRate, stepSeconds, w.failures(), w.percentileMs(w.latency, 50), w.percentileMs(w.latency, 99));
         }
@@ -91,11 +98,14 @@ public final class ConstantRateLoad {
         long[] machineBefore = ProcCpu.machine();
         long selfBefore = selfCpuNanos();
 
-        Phase m = Phase.run(client, requests, rate, duration, timeout);
+        Phase m = Phase.run(client, requests, rate, duration, timeout, versionPattern);
 
         long selfNanos = selfCpuNanos() - selfBefore;
         long[] machineAfter = ProcCpu.machine();
         m.report(rate, duration);
+        if (versionPattern != null) {
+            m.reportVersions(versionField);
+        }
 
         // Where the CPU went during the measured phase, in cores (of nproc) and in ms per request.
         double seconds = m.sendSpanNanos() / 1e9;
@@ -137,6 +147,7 @@ public final class ConstantRateLoad {
         final long[] service;      // completion - actual send time (what a closed-loop client would report)
         final long[] lag;          // actual send - intended send time (the driver falling behind)
         final int[] status;        // HTTP status, 0 for a transport error or timeout
+        final String[] versions;   // the answer's version field, when asked for (--version-field)
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         final AtomicLong lastCompletion = new AtomicLong();
         long lastSend;
@@ -149,10 +160,13 @@ public final class ConstantRateLoad {
             service = new long[n];
             lag = new long[n];
             status = new int[n];
+            versions = new String[n];
         }
 
-        static Phase run(HttpClient client, List<HttpRequest> requests, int rate, int seconds, int timeout)
-                throws InterruptedException {
+        static Phase run(HttpClient client, List<HttpRequest> requests, int rate, int seconds, int timeout,
+                Pattern versionPattern) throws InterruptedException {
+            HttpResponse.BodyHandler<?> bodies = versionPattern == null
+                    ? HttpResponse.BodyHandlers.discarding() : HttpResponse.BodyHandlers.ofString();
             int n = rate * seconds;
             double period = 1e9 / rate;
             Phase phase = new Phase(n, System.nanoTime() + 20_000_000L);
@@ -166,13 +180,17 @@ public final class ConstantRateLoad {
                 long sent = System.nanoTime();
                 phase.lag[i] = sent - intended;
                 final int index = i;
-                client.sendAsync(requests.get(i % requests.size()), HttpResponse.BodyHandlers.discarding())
+                client.sendAsync(requests.get(i % requests.size()), bodies)
                         .whenComplete((response, error) -> {
                             long end = System.nanoTime();
                             phase.latency[index] = end - intended;
                             phase.service[index] = end - sent;
                             if (response != null) {
                                 phase.status[index] = response.statusCode();
+                                if (versionPattern != null && response.body() instanceof String body) {
+                                    Matcher matcher = versionPattern.matcher(body);
+                                    phase.versions[index] = matcher.find() ? matcher.group(1) : "(none)";
+                                }
                             } else {
                                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                                 phase.errors.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
@@ -215,6 +233,37 @@ public final class ConstantRateLoad {
             Arrays.sort(sorted);
             int rank = (int) Math.ceil(p / 100.0 * sorted.length);
             return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+        }
+
+        /**
+         * Answers by version, each with the span of intended send times it was seen in, and how often the version
+         * changed from one request to the next in send order (a swap seen by requests in flight shows as a few).
+         */
+        void reportVersions(String field) {
+            Map<String, long[]> byVersion = new LinkedHashMap<>(); // version -> {count, first index, last index}
+            int changes = 0;
+            String previous = null;
+            for (int i = 0; i < n; i++) {
+                String version = versions[i];
+                if (version == null) {
+                    continue;
+                }
+                final int index = i;
+                byVersion.computeIfAbsent(version, v -> new long[] {0, index, index});
+                long[] seen = byVersion.get(version);
+                seen[0]++;
+                seen[2] = i;
+                if (previous != null && !previous.equals(version)) {
+                    changes++;
+                }
+                previous = version;
+            }
+            double period = (double) (lastSend - start) / Math.max(1, n - 1) / 1e9;
+            StringBuilder out = new StringBuilder();
+            byVersion.forEach((version, seen) -> out.append(String.format(Locale.ROOT, "%s%s %d (sent %.1f-%.1f s)",
+                    out.length() == 0 ? "" : ", ", version, seen[0], seen[1] * period, seen[2] * period)));
+            System.out.printf(Locale.ROOT, "answers by %s: %s; changes of version in send order: %d%n", field,
+                    byVersion.isEmpty() ? "none read" : out, changes);
         }
 
         void report(int rate, int seconds) {
