@@ -69,6 +69,14 @@ public class Advice extends PanacheEntityBase {
         return find("customer = ?1 order by evaluatedAt desc, id desc", customer).firstResultOptional();
     }
 
+    /** The customer's risk over time: the newest {@code limit} stored advices, in the order of their as-of instants. */
+    public static java.util.List<RiskPoint> riskHistoryFor(Customer customer, int limit) {
+        java.util.List<RiskPoint> points = new java.util.ArrayList<>(find("customer = ?1 order by asOf desc, id desc", customer)
+                .project(RiskPoint.class).page(0, limit).list());
+        java.util.Collections.reverse(points);
+        return points;
+    }
+
     public static long countFor(Customer customer) {
         return count("customer", customer);
     }

@@ -43,6 +43,16 @@ public class AdviceService {
         });
     }
 
+    /**
+     * The customer's advice now in the reader's language, not stored: what a page shows each time it is opened, so
+     * reading a customer card adds nothing to the risk history. Empty when the customer is unknown.
+     */
+    @Transactional
+    public Optional<AdviceView> adviceNow(String customerExternalId, Locale locale) {
+        return facts.factsFor(customerExternalId, Instant.now())
+                .map(customerFacts -> advise(engine.live(), customerFacts, globalFacts.activeConditions(), locale));
+    }
+
     /** Whether the contact may be made at the as-of instant, stored with its answer; empty when the customer is unknown. */
     @Transactional
     public Optional<ContactDecision> checkContact(String customerExternalId, ContactIntent intent, Instant asOf, Locale locale) {

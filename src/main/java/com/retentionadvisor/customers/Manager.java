@@ -1,5 +1,8 @@
 package com.retentionadvisor.customers;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -13,4 +16,13 @@ public class Manager extends IngestedRecord {
     public String name;
 
     public String email;
+
+    public static Optional<Manager> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    /** The first {@code limit} managers by name, for a person to pick from. */
+    public static List<Manager> listByName(int limit) {
+        return find("order by name, externalId").page(0, limit).list();
+    }
 }

@@ -11,7 +11,7 @@ public record RecommendationView(long id, String customerId, String customerName
         String reason, String rule, String riskLevel, String stage, String rulesetVersion, Instant proposedAt,
         Instant dueAt, Instant updatedAt, Instant closedAt, DismissReason dismissReason, String note) {
 
-    static RecommendationView of(Recommendation r) {
+    public static RecommendationView of(Recommendation r) {
         return new RecommendationView(r.id, r.customer.externalId, r.customer.name, r.actionCode, r.title,
                 r.purpose.name(), r.ownerManager == null ? null : r.ownerManager.externalId, r.ownerTeam, r.status,
                 r.priority, r.rank, r.reason, r.rule, r.riskLevel == null ? null : r.riskLevel.name(),

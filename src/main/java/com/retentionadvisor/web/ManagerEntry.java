@@ -1,0 +1,5 @@
+package com.retentionadvisor.web;
+
+/** A manager to pick on the first page. */
+public record ManagerEntry(String id, String name, String email) {
+}

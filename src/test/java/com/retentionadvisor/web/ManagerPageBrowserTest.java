@@ -1,0 +1,212 @@
+package com.retentionadvisor.web;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A manager clicks through the page in a real browser (Debian's chromium, headless): the worklist, a customer card,
+ * done and dismiss, in English and in Russian; and the pages fit a laptop and a phone, where the README's screenshots
+ * are taken (target/screenshots/).
+ */
+@QuarkusTest
+class ManagerPageBrowserTest {
+
+    private static final int LAPTOP = 1280;
+    private static final int PHONE = 375;
+    private static final int PHONE_HEIGHT = 812;
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URI root;
+
+    private DriftingCustomers story;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void aManagerWithDriftingCustomers() {
+        story = DriftingCustomers.seed();
+    }
+
+    @Test
+    void managerOpensACustomerFromTheRankedWorklistAndDismissesARecommendation() {
+        open("/managers?lang=en");
+        followLink(By.cssSelector("a[href^='/managers/" + story.managerId() + "?']"));
+
+        assertThat(text(By.tagName("h1")), equalTo("Worklist of " + DriftingCustomers.MANAGER_NAME));
+        List<Long> fromApi = story.worklistFromApi().stream().map(item -> ((Number) item.get("id")).longValue()).toList();
+        assertThat("the page ranks as the API does", shownRecommendations(), equalTo(fromApi));
+        List<Integer> ranks = browser.findElements(By.cssSelector("li.item")).stream()
+                .map(item -> Integer.parseInt(item.getDomAttribute("data-rank"))).toList();
+        for (int i = 1; i < ranks.size(); i++) {
+            assertThat("most urgent first: " + ranks, ranks.get(i), lessThanOrEqualTo(ranks.get(i - 1)));
+        }
+        assertThat(text(By.cssSelector("[data-kpi=open]")), equalTo(String.valueOf(fromApi.size())));
+
+        long call = story.recommendation(story.detractorId(), "RECOVERY_CALL");
+        followLink(By.cssSelector("li.item[data-recommendation='" + call + "'] a.customer"));
+
+        assertThat(text(By.tagName("h1")), equalTo(DriftingCustomers.DETRACTOR_NAME));
+        assertThat(text(By.cssSelector("[data-sign=NPS_DETRACTOR] .evidence")), containsString("The latest NPS answer was 2"));
+        assertThat(browser.findElements(By.cssSelector("svg.chart circle.point")).size(),
+                equalTo(DriftingCustomers.HISTORY_DAYS.size() + 1));
+        assertThat(browser.findElements(By.cssSelector(".timeline li")).stream().map(entry -> entry.getDomAttribute("data-kind")).toList(),
+                hasItem("SURVEY"));
+
+        WebElement recovery = recommendation(call);
+        open(recovery, ".act-dismiss");
+        new Select(recovery.findElement(By.cssSelector(".act-dismiss select[name=reason]"))).selectByValue("CUSTOMER_ASKED_NOT_TO");
+        recovery.findElement(By.cssSelector(".act-dismiss textarea[name=note]")).sendKeys("Asked for no calls this month");
+        submit(recovery.findElement(By.cssSelector(".act-dismiss button[type=submit]")));
+
+        assertThat(text(By.cssSelector(".notice")), startsWith("Dismissed"));
+        assertThat(browser.findElements(By.cssSelector("li.item[data-recommendation='" + call + "']")), empty());
+        followLink(By.cssSelector(".crumbs a"));
+        assertThat(text(By.tagName("h1")), equalTo("Worklist of " + DriftingCustomers.MANAGER_NAME));
+        assertThat(shownRecommendations(), not(hasItem(call)));
+        assertThat(DriftingCustomers.statusFromApi(call), equalTo("DISMISSED"));
+    }
+
+    @Test
+    void managerMarksDoneOnTheWorklistAndDismissesOnACardInRussian() {
+        open("/managers/" + story.managerId() + "?lang=ru");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"), equalTo("ru"));
+        assertThat(text(By.tagName("h1")), equalTo("Список дел: " + DriftingCustomers.MANAGER_NAME));
+        assertThat(text(By.id("kpi-title")), equalTo("Сводка"));
+
+        long complaint = story.recommendation(story.complainerId(), "RESOLVE_COMPLAINT");
+        WebElement resolve = recommendation(complaint);
+        assertThat(resolve.findElement(By.cssSelector(".act-done summary")).getText(), equalTo("Сделано…"));
+        open(resolve, ".act-done");
+        new Select(resolve.findElement(By.cssSelector(".act-done select[name=channel]"))).selectByValue("PHONE");
+        submit(resolve.findElement(By.cssSelector(".act-done button[type=submit]")));
+
+        assertThat(text(By.cssSelector(".notice")), startsWith("Отмечено как сделанное"));
+        assertThat(shownRecommendations(), not(hasItem(complaint)));
+        assertThat(DriftingCustomers.statusFromApi(complaint), equalTo("DONE"));
+
+        long call = story.recommendation(story.complainerId(), "RECOVERY_CALL");
+        followLink(By.cssSelector("li.item[data-recommendation='" + call + "'] a.customer"));
+        assertThat(text(By.id("risk-title")), equalTo("Риск сейчас"));
+        assertThat(text(By.cssSelector("[data-sign=NPS_DETRACTOR] .evidence")), containsString("Последняя оценка NPS — 4"));
+
+        WebElement recovery = recommendation(call);
+        open(recovery, ".act-dismiss");
+        new Select(recovery.findElement(By.cssSelector(".act-dismiss select[name=reason]"))).selectByValue("OTHER");
+        assertThat("the note is asked for when the reason is Other",
+                recovery.findElement(By.cssSelector(".act-dismiss textarea[name=note]")).getDomProperty("required"), equalTo("true"));
+        recovery.findElement(By.cssSelector(".act-dismiss textarea[name=note]")).sendKeys("Клиент в отпуске до конца месяца");
+        submit(recovery.findElement(By.cssSelector(".act-dismiss button[type=submit]")));
+
+        assertThat(text(By.cssSelector(".notice")), startsWith("Отклонено"));
+        assertThat(browser.findElements(By.cssSelector("li.item[data-recommendation='" + call + "']")), empty());
+        followLink(By.cssSelector(".crumbs a"));
+        assertThat(shownRecommendations(), not(hasItem(call)));
+        assertThat(DriftingCustomers.statusFromApi(call), equalTo("DISMISSED"));
+    }
+
+    @Test
+    void pagesFitALaptopAndAPhone() throws IOException {
+        String worklist = "/managers/" + story.managerId();
+        String card = "/customers/" + story.detractorId();
+
+        open(worklist + "?lang=en");
+        HeadlessChromium.laptopScreenshot(browser, "worklist-laptop", LAPTOP);
+        open(card + "?lang=en");
+        HeadlessChromium.laptopScreenshot(browser, "customer-laptop", LAPTOP);
+        open(card + "?lang=ru");
+        HeadlessChromium.laptopScreenshot(browser, "customer-laptop-ru", LAPTOP);
+
+        for (String page : List.of(worklist + "?lang=en", worklist + "?lang=ru", card + "?lang=en", card + "?lang=ru")) {
+            open(page);
+            HeadlessChromium.emulate(browser, PHONE, PHONE_HEIGHT, true);
+            browser.findElements(By.cssSelector("details.act")).forEach(details -> browser.executeScript("arguments[0].open = true", details));
+            long pageWidth = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertThat(page + " scrolls sideways on a phone", pageWidth, lessThanOrEqualTo((long) PHONE));
+            HeadlessChromium.stopEmulating(browser);
+        }
+        open(worklist + "?lang=en");
+        HeadlessChromium.phoneScreenshot(browser, "worklist-phone", PHONE, PHONE_HEIGHT);
+        open(card + "?lang=en");
+        assertThat(browser.findElements(By.cssSelector("li.item")).size(), greaterThan(0));
+        HeadlessChromium.phoneScreenshot(browser, "customer-phone", PHONE, PHONE_HEIGHT);
+    }
+
+    private void open(String path) {
+        browser.get(root.resolve(path).toString());
+    }
+
+    // Opens one of a recommendation's <details> forms, as a click on its summary does.
+    private static void open(WebElement item, String details) {
+        WebElement section = item.findElement(By.cssSelector(details));
+        section.findElement(By.cssSelector("summary")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> "true".equals(section.getDomProperty("open")));
+    }
+
+    private static void followLink(By link) {
+        WebElement element = browser.findElement(link);
+        element.click();
+        waitForTheNextPage(element);
+    }
+
+    private static void submit(WebElement button) {
+        button.click();
+        waitForTheNextPage(button);
+    }
+
+    private static void waitForTheNextPage(WebElement onThePageBefore) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(onThePageBefore));
+        wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
+    }
+
+    private static WebElement recommendation(long id) {
+        return browser.findElement(By.cssSelector("li.item[data-recommendation='" + id + "']"));
+    }
+
+    private static List<Long> shownRecommendations() {
+        return browser.findElements(By.cssSelector("li.item")).stream()
+                .map(item -> Long.parseLong(item.getDomAttribute("data-recommendation"))).toList();
+    }
+
+    private static String text(By locator) {
+        return browser.findElement(locator).getText().strip();
+    }
+}
