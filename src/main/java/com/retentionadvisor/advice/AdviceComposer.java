@@ -18,7 +18,9 @@ import com.retentionadvisor.rules.ChurnSign;
 import com.retentionadvisor.rules.ContactRefusal;
 import com.retentionadvisor.rules.CustomerValue;
 import com.retentionadvisor.rules.Evaluation;
+import com.retentionadvisor.rules.RecommendationNotice;
 import com.retentionadvisor.rules.RiskAssessment;
+import com.retentionadvisor.rules.RiskRiseNotice;
 import com.retentionadvisor.rules.RiskScore;
 import com.retentionadvisor.rules.RuleMessages;
 import com.retentionadvisor.rules.Sign;
@@ -94,7 +96,23 @@ final class AdviceComposer {
                 new AdviceView.Risk(score, level == null ? null : level.getLevel(), level == null ? null : level.getRule(), signs, strengths),
                 stage == null ? null : stage.getStage(), stage == null ? null : stage.getRule(),
                 value == null ? null : new AdviceView.Value(value.getTier(), value.getWeight(), value.getRule()),
-                actions, suppressed, contact(evaluation), evaluation.rulesetVersion(), evaluation.firedRules());
+                actions, suppressed, contact(evaluation), crmNotices(evaluation, actions), evaluation.rulesetVersion(),
+                evaluation.firedRules());
+    }
+
+    // Only proposed actions become recommendations, so only their notices are shown.
+    private static AdviceView.CrmNotices crmNotices(Evaluation evaluation, List<AdviceView.Action> actions) {
+        AdviceView.CrmNotices.RiskRise riskRise = evaluation.all(RiskRiseNotice.class).stream()
+                .min(Comparator.comparing(RiskRiseNotice::getAtLeast))
+                .map(notice -> new AdviceView.CrmNotices.RiskRise(notice.getAtLeast(), notice.getRule()))
+                .orElse(null);
+        Map<String, RecommendationNotice> byAction = evaluation.all(RecommendationNotice.class).stream()
+                .collect(Collectors.toMap(RecommendationNotice::getActionCode, Function.identity(), (first, second) -> first));
+        List<AdviceView.CrmNotices.ActionNotice> notices = actions.stream()
+                .filter(action -> byAction.containsKey(action.code()))
+                .map(action -> new AdviceView.CrmNotices.ActionNotice(action.code(), byAction.get(action.code()).getRule()))
+                .toList();
+        return new AdviceView.CrmNotices(riskRise, notices);
     }
 
     private List<AdviceView.Sign> signs(List<? extends Sign> found, String messagePrefix) {

@@ -2,6 +2,7 @@ package com.retentionadvisor.advice;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.retentionadvisor.customers.RelationshipStage;
 import com.retentionadvisor.rules.RiskLevel;
@@ -17,6 +18,7 @@ public record AdviceView(
         List<Action> actions,
         List<SuppressedAction> suppressed,
         ContactDecision contact,
+        CrmNotices crmNotices,
         String rulesetVersion,
         List<String> firedRules) {
 
@@ -39,5 +41,29 @@ public record AdviceView(
     }
 
     public record SuppressedAction(String code, String title, String reason, String rule) {
+    }
+
+    /**
+     * What the CRM is told of at once (rules/notifications): a rise of the risk level to riskRise.atLeast or above,
+     * and which of the proposed actions, when they become new recommendations. Null in advice stored before.
+     */
+    public record CrmNotices(RiskRise riskRise, List<ActionNotice> actions) {
+
+        public record RiskRise(RiskLevel atLeast, String rule) {
+        }
+
+        public record ActionNotice(String code, String rule) {
+        }
+
+        /** Whether a change of level from {@code before} (null: never evaluated) to {@code now} is one to tell. */
+        public boolean tellsRise(RiskLevel before, RiskLevel now) {
+            return riskRise != null && now != null && now.compareTo(riskRise.atLeast()) >= 0
+                    && (before == null || now.compareTo(before) > 0);
+        }
+
+        /** The notice for an action code, if the CRM is told of it. */
+        public Optional<ActionNotice> forAction(String code) {
+            return actions.stream().filter(notice -> notice.code().equals(code)).findFirst();
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.retentionadvisor.problems;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -20,6 +21,18 @@ public final class Parameters {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(name, "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
+        }
+    }
+
+    /** An ISO date (2026-03-01), or {@code otherwise} when the parameter is absent. */
+    public static LocalDate date(String name, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(name, "'" + value + "' is not an ISO date, e.g. 2026-03-01");
         }
     }
 
