@@ -130,7 +130,8 @@ public class ManagerPageResource {
                 case "channel" -> problem(PageProblem.CHANNEL_MISSING, null, null);
                 case "reason" -> problem(PageProblem.REASON_MISSING, null, null);
                 case "note" -> problem(PageProblem.NOTE_MISSING, null, null);
-                default -> problem(PageProblem.BAD_FILTER, field + "=" + uriInfo.getQueryParameters().getFirst(field), null);
+                default -> problem(PageProblem.BAD_FILTER,
+                        field.isEmpty() ? null : field + "=" + uriInfo.getQueryParameters().getFirst(field), null);
             };
         }
         return unexpected(e);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,13 +27,19 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** Whether the browser tests are left out on purpose (-DskipBrowserTests). */
+    static boolean skipped() {
+        return Boolean.getBoolean("skipBrowserTests");
+    }
+
+    /** Starts the browser; none when the tests are left out on purpose, which it says loudly. */
     static ChromeDriver start() throws IOException {
-        if (Boolean.getBoolean("skipBrowserTests")) {
+        if (skipped()) {
             System.err.println("""
-                    
+
                     *** SKIPPED: the manager page's browser tests (-DskipBrowserTests). Nothing clicked through the page. ***
                     """);
-            Assumptions.abort("skipped on purpose with -DskipBrowserTests");
+            return null;
         }
         if (!Files.isExecutable(Path.of(DRIVER)) || !Files.isExecutable(Path.of(BROWSER))) {
             throw new IllegalStateException("The manager page's browser test needs Debian's chromium and chromium-driver, and "

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class ManagerPageBrowserTest {
 
     @BeforeEach
     void aManagerWithDriftingCustomers() {
+        Assumptions.assumeFalse(HeadlessChromium.skipped(), "left out on purpose with -DskipBrowserTests");
         story = DriftingCustomers.seed();
     }
 
