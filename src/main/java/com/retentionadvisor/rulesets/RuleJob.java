@@ -33,9 +33,11 @@ public final class RuleJob implements CustomerBase.Progress {
     private volatile Object report;
     private volatile String failure;
     private final CompletableFuture<Void> end = new CompletableFuture<>();
+    private final DutyCycle dutyCycle;
 
-    RuleJob(String kind) {
+    RuleJob(String kind, DutyCycle dutyCycle) {
         this.kind = kind;
+        this.dutyCycle = dutyCycle;
     }
 
     public String id() {
@@ -54,6 +56,7 @@ public final class RuleJob implements CustomerBase.Progress {
     @Override
     public void advanced(int customers) {
         done.addAndGet(customers);
+        dutyCycle.afterStep();
     }
 
     @Override
@@ -110,12 +113,13 @@ public final class RuleJob implements CustomerBase.Progress {
             secondsLeft = Math.round(elapsedMillis / 1000.0 / doneNow * (total - doneNow));
         }
         Integer percent = total == 0 ? null : (int) (100L * doneNow / total);
-        return new View(id, kind, state, doneNow, total, percent, queuedAt, startedAt, finishedAt, secondsLeft,
-                state == State.DONE ? report : null, failure);
+        return new View(id, kind, state, doneNow, total, percent, dutyCycle.share(), queuedAt, startedAt, finishedAt,
+                secondsLeft, state == State.DONE ? report : null, failure);
     }
 
+    /** {@code dutyCycle}: the share of the time the job may work (1 = as fast as one core allows). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String id, String kind, State state, int done, int total, Integer percent, Instant queuedAt,
-            Instant startedAt, Instant finishedAt, Long secondsLeft, Object report, String failure) {
+    public record View(String id, String kind, State state, int done, int total, Integer percent, double dutyCycle,
+            Instant queuedAt, Instant startedAt, Instant finishedAt, Long secondsLeft, Object report, String failure) {
     }
 }

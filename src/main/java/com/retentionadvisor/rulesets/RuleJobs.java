@@ -1,5 +1,6 @@
 package com.retentionadvisor.rulesets;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,9 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import com.retentionadvisor.problems.BusyException;
@@ -18,6 +22,10 @@ import com.retentionadvisor.problems.BusyException;
  * Runs rule jobs (simulations, back-tests) one after another on one background thread, so that however many are
  * asked for, they take at most one core and one database connection from the live API. Jobs live in memory: the
  * last {@value #KEPT} are kept, and a restart forgets them.
+ * <p>
+ * A job may also be kept to a share of the time, its duty cycle ({@code retention.jobs.duty-cycle}, or
+ * {@code retention.jobs.<kind>.duty-cycle} for one kind): at 0.5 it pauses as long as it has worked, so that it takes
+ * at most half a core, and the live API keeps the rest.
  */
 @ApplicationScoped
 public class RuleJobs {
@@ -34,6 +42,32 @@ public class RuleJobs {
     });
 
     private final Map<String, RuleJob> jobs = new LinkedHashMap<>();
+    private final Map<String, Double> dutyCycles = new HashMap<>();
+    private static final String CONFIG_PREFIX = "retention.jobs.";
+    private static final String DUTY_CYCLE = "duty-cycle";
+
+    @Inject
+    Config config;
+
+    // Reads every duty cycle at start, so that a wrong one stops the start rather than a job.
+    @PostConstruct
+    void readDutyCycles() {
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(CONFIG_PREFIX) && name.endsWith(DUTY_CYCLE)) {
+                double share = config.getValue(name, Double.class);
+                try {
+                    new DutyCycle(share);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(name + ": " + e.getMessage(), e);
+                }
+                dutyCycles.put(name.substring(CONFIG_PREFIX.length()), share);
+            }
+        }
+    }
+
+    private DutyCycle dutyCycleOf(String kind) {
+        return new DutyCycle(dutyCycles.getOrDefault(kind + "." + DUTY_CYCLE, dutyCycles.getOrDefault(DUTY_CYCLE, 1.0)));
+    }
 
     /** Queues a job; {@code work} reports progress on the job it is given and returns the job's report. */
     public synchronized RuleJob start(String kind, Function<RuleJob, Object> work) {
@@ -41,7 +75,7 @@ public class RuleJobs {
         if (waiting >= MAX_WAITING) {
             throw new BusyException(waiting + " rule jobs are already waiting; try again when one has finished", 30);
         }
-        RuleJob job = new RuleJob(kind);
+        RuleJob job = new RuleJob(kind, dutyCycleOf(kind));
         jobs.put(job.id(), job);
         forgetOldest();
         worker.submit(() -> run(job, work));
@@ -67,7 +101,7 @@ public class RuleJobs {
             return;
         }
         long started = System.nanoTime();
-        LOG.infof("Rule job %s (%s) started", job.id(), job.kind());
+        LOG.infof("Rule job %s (%s) started, duty cycle %s", job.id(), job.kind(), job.view().dutyCycle());
         try {
             job.finished(work.apply(job));
             RuleJob.View view = job.view();
