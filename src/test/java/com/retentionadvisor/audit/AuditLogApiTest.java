@@ -7,6 +7,7 @@ import static com.retentionadvisor.Crm.survey;
 import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,6 +28,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
+import com.retentionadvisor.rulesets.LiveRuleset;
 import com.retentionadvisor.rulesets.ShippedRules;
 
 /**
@@ -44,7 +46,7 @@ class AuditLogApiTest {
     /** A detractor who answered two days ago, owned by a manager of their own. */
     @BeforeEach
     void aRecentDetractorWithAManager() {
-        versionBefore = given().get("/api/rules").then().statusCode(200).extract().path("version");
+        versionBefore = LiveRuleset.version();
         managerId = unique("M");
         customerId = unique("AUD");
         pushAll("managers", List.of(manager(managerId)));
@@ -55,9 +57,7 @@ class AuditLogApiTest {
 
     @AfterEach
     void putBackTheRulesetThatServedBefore() {
-        if (!versionBefore.equals(given().get("/api/rules").then().extract().path("version"))) {
-            given().queryParam("rolledBackBy", "test").post("/api/rules/rollback/" + versionBefore).then().statusCode(200);
-        }
+        LiveRuleset.putBack(versionBefore);
     }
 
     @Test
@@ -163,6 +163,12 @@ class AuditLogApiTest {
         badRequest("from", "yesterday").body("errors[0].field", equalTo("from"));
         given().queryParam("from", "2026-03-02T00:00:00Z").queryParam("to", "2026-03-01T00:00:00Z").get("/api/audit")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void shouldBeInTheApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/audit'.get.parameters.name", containsInAnyOrder("subject", "action", "from", "to", "page", "size"));
     }
 
     private static ValidatableResponse badRequest(String parameter, String value) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import com.retentionadvisor.rulesets.LiveRuleset;
 import com.retentionadvisor.rulesets.ShippedRules;
 
 /**
@@ -45,7 +46,7 @@ class MetricsApiTest {
     /** A detractor, as of the tests' instant. */
     @BeforeEach
     void aDetractor() {
-        versionBefore = given().get("/api/rules").then().statusCode(200).extract().path("version");
+        versionBefore = LiveRuleset.version();
         customerId = unique("MET");
         pushAll("customers", List.of(customer(customerId)));
         pushAll("surveys", List.of(survey(unique("S"), customerId, 3, 2, null)));
@@ -53,9 +54,7 @@ class MetricsApiTest {
 
     @AfterEach
     void putBackTheRulesetThatServedBefore() {
-        if (!versionBefore.equals(given().get("/api/rules").then().extract().path("version"))) {
-            given().queryParam("rolledBackBy", "test").post("/api/rules/rollback/" + versionBefore).then().statusCode(200);
-        }
+        LiveRuleset.putBack(versionBefore);
     }
 
     @Test
@@ -167,11 +166,9 @@ class MetricsApiTest {
     void shouldMoveTheRulesetVersionLabelWithTheLiveRuleset() {
         assertThat(versions(scrape()), equalTo(List.of(versionBefore)));
 
-        String published = given().contentType("application/zip")
-                .body(ShippedRules.zip(ShippedRules.withChange("churn-signs/signs.drl",
-                        "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)", "new ChurnSign(\"NPS_DETRACTOR\", 33, $nps)")))
-                .queryParam("publishedBy", "Metrics Test").queryParam("comment", "Detractors weigh 33")
-                .post("/api/rules/publish").then().statusCode(200).extract().path("version");
+        String published = LiveRuleset.publish(ShippedRules.withChange("churn-signs/signs.drl",
+                        "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)", "new ChurnSign(\"NPS_DETRACTOR\", 33, $nps)"),
+                "Metrics Test", "Detractors weigh 33").statusCode(200).extract().path("version");
 
         assertThat(versions(scrape()), equalTo(List.of(published)));
         assertThat(scrape().value("retention_ruleset_info", "version", published), equalTo(1.0));
