@@ -3,18 +3,23 @@ package com.retentionadvisor.advice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.rules.ContactIntent;
+import com.retentionadvisor.rules.ContactRefusal;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rules.RuleEngine;
@@ -33,12 +38,25 @@ public class AdviceService {
     @Inject
     GlobalFactService globalFacts;
 
-    /** The customer's advice at the as-of instant, stored for audit; empty when the customer is unknown. */
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AdvisorMetrics metrics;
+
+    /**
+     * The customer's advice at the as-of instant, stored for audit, and the read in the audit log; empty when the
+     * customer is unknown.
+     */
     @Transactional
     public Optional<AdviceView> adviseOn(String customerExternalId, Instant asOf, Locale locale) {
+        long started = System.nanoTime();
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             AdviceView view = advise(engine.live(), facts.factsFor(customer, asOf), globalFacts.activeConditions(), locale);
             store(customer, view);
+            audit.record(AuditAction.CUSTOMER_CARD_READ, customer.externalId,
+                    Map.of("via", "GET /api/customers/{externalId}/advice", "asOf", asOf.toString()));
+            metrics.adviceGiven(view.firedRules(), System.nanoTime() - started);
             return view;
         });
     }
@@ -49,8 +67,12 @@ public class AdviceService {
      */
     @Transactional
     public Optional<AdviceView> adviceNow(String customerExternalId, Locale locale) {
-        return facts.factsFor(customerExternalId, Instant.now())
-                .map(customerFacts -> advise(engine.live(), customerFacts, globalFacts.activeConditions(), locale));
+        long started = System.nanoTime();
+        return facts.factsFor(customerExternalId, Instant.now()).map(customerFacts -> {
+            AdviceView view = advise(engine.live(), customerFacts, globalFacts.activeConditions(), locale);
+            metrics.adviceGiven(view.firedRules(), System.nanoTime() - started);
+            return view;
+        });
     }
 
     /** Whether the contact may be made at the as-of instant, stored with its answer; empty when the customer is unknown. */
@@ -60,6 +82,8 @@ public class AdviceService {
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             Evaluation evaluation = engine.evaluate(ruleset, facts.factsFor(customer, asOf), globalFacts.activeConditions(), intent);
             ContactCheck.record(customer, intent, asOf, evaluation);
+            metrics.contactChecked(evaluation.firedRules(),
+                    evaluation.all(ContactRefusal.class).stream().map(ContactRefusal::getRule).toList());
             ContactDecision decision = new AdviceComposer(ruleset.messages(), locale).contact(evaluation);
             return new ContactDecision(decision.allowed(), decision.reasons(), evaluation.rulesetVersion());
         });

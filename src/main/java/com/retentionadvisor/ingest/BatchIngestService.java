@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.problems.BatchTooLargeException;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
@@ -58,6 +59,9 @@ public class BatchIngestService {
     @Inject
     IngestConfig config;
 
+    @Inject
+    AdvisorMetrics metrics;
+
     @Transactional
     public <I extends IngestItem, R extends IngestedRecord> BatchResult ingest(RecordKind<I, R> kind, List<I> items) {
         checkBatch(items);
@@ -71,6 +75,7 @@ public class BatchIngestService {
         }
         BatchResult result = BatchResult.of(kind.name(), results);
         LOG.infof("Ingested %d %s: %s", items.size(), kind.name(), result.counts());
+        metrics.batchIngested(kind.name(), result.counts());
         Set<String> changed = new TreeSet<>();
         for (BatchResult.Item written : results) {
             if (written.result() == ItemOutcome.CREATED || written.result() == ItemOutcome.UPDATED) {

@@ -3,12 +3,20 @@ package com.retentionadvisor.problems;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.retentionadvisor.operations.RequestIds;
 
-/** An RFC 9457 problem document: what every error of this API answers with, as application/problem+json. */
+/**
+ * An RFC 9457 problem document: what every error of this API answers with, as application/problem+json. requestId is
+ * the request's X-Request-Id, to quote when reporting it and to find it in the log.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+        this(type, title, status, detail, errors, RequestIds.current());
+    }
 
     /** Problem types are documented in the README under "Errors". */
     static String typeFor(String slug) {

@@ -20,6 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerBase;
 import com.retentionadvisor.ingest.CustomersChanged;
+import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.rulesets.RuleJob;
 import com.retentionadvisor.rulesets.RuleJobs;
 
@@ -47,6 +48,9 @@ public class BatchEvaluation {
     @Inject
     EvaluationConfig config;
 
+    @Inject
+    AdvisorMetrics metrics;
+
     private final Set<String> waiting = new ConcurrentSkipListSet<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ExecutorService afterIngest = Executors.newSingleThreadExecutor(runnable -> {
@@ -60,13 +64,14 @@ public class BatchEvaluation {
         start();
     }
 
-    /** Queues an evaluation of every customer, as a job with progress. */
+    /** Queues an evaluation of every customer, as a job with progress (in the log, the job view and the metrics). */
     public RuleJob start() {
-        return jobs.start(KIND, job -> {
+        return jobs.start(KIND, job -> metrics.batchEvaluation(job, () -> {
             long started = System.nanoTime();
             int[] evaluated = {0};
             customerBase.walkIds(null, job, id -> {
                 QuarkusTransaction.requiringNew().run(() -> evaluations.evaluate(Customer.<Customer>findById(id)));
+                metrics.customerEvaluatedInBatch();
                 if (++evaluated[0] % LOG_EVERY == 0) {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     LOG.infof("Batch evaluation: %d of %d customers, %.0f customers/s", evaluated[0], job.view().total(),
@@ -75,7 +80,7 @@ public class BatchEvaluation {
             });
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Summary(evaluated[0], seconds, seconds == 0 ? 0 : evaluated[0] / seconds);
-        });
+        }));
     }
 
     /** What a batch evaluation did. */

@@ -15,6 +15,7 @@ import com.retentionadvisor.advice.AdviceView;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rules.RuleEngine;
 
@@ -43,6 +44,9 @@ public class EvaluationService {
     @Inject
     Event<CustomerEvaluated> evaluated;
 
+    @Inject
+    AdvisorMetrics metrics;
+
     /** What one evaluation gave: the advice, and the customer's open recommendations after it. */
     public record Outcome(AdviceView advice, RecommendationService.SyncResult changes, List<Recommendation> open) {
     }
@@ -63,12 +67,15 @@ public class EvaluationService {
 
     /** Evaluates the customer now. Call inside a transaction. */
     public Outcome evaluate(Customer customer) {
+        long started = System.nanoTime();
         Instant now = Instant.now();
         Optional<RiskLevel> levelBefore = advice.latestLevel(customer);
         AdviceView view = advice.advise(engine.live(), facts.factsFor(customer, now), globalFacts.activeConditions(), Locale.ENGLISH);
         advice.store(customer, view);
         RecommendationService.SyncResult changes = recommendations.sync(customer, view, now);
         evaluated.fire(new CustomerEvaluated(customer, levelBefore.orElse(null), view, changes.createdRecommendations()));
-        return new Outcome(view, changes, Recommendation.listOpenFor(customer));
+        Outcome outcome = new Outcome(view, changes, Recommendation.listOpenFor(customer));
+        metrics.customerEvaluated(view.firedRules(), System.nanoTime() - started);
+        return outcome;
     }
 }

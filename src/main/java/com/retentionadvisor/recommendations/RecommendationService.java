@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.retentionadvisor.advice.AdviceView;
+import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Contact;
 import com.retentionadvisor.contacts.Direction;
@@ -33,6 +37,9 @@ public class RecommendationService {
 
     // When the action terms give no due date (a ruleset without terms), an action is due within two weeks.
     private static final int DEFAULT_DUE_DAYS = 14;
+
+    @Inject
+    AuditLog audit;
 
     /** What one re-evaluation changed, and the recommendations it created (to notify their owners). */
     public record SyncResult(int created, int updated, int expired, List<Recommendation> createdRecommendations) {
@@ -101,6 +108,7 @@ public class RecommendationService {
             requireStatus(recommendation, "accept", RecommendationStatus.PROPOSED);
             recommendation.status = RecommendationStatus.ACCEPTED;
             recommendation.updatedAt = Instant.now();
+            audited(AuditAction.RECOMMENDATION_ACCEPTED, recommendation, Map.of());
             return RecommendationView.of(recommendation);
         });
     }
@@ -112,6 +120,7 @@ public class RecommendationService {
             throw InvalidInputException.of("channel", "say how it was carried out: one of EMAIL, PHONE, MEETING, MESSENGER, CHAT, SMS, EVENT");
         }
         return Recommendation.<Recommendation>findByIdOptional(id).map(recommendation -> {
+            RecommendationStatus before = recommendation.status;
             requireStatus(recommendation, "mark done", RecommendationStatus.PROPOSED, RecommendationStatus.ACCEPTED);
             Instant now = Instant.now();
             close(recommendation, RecommendationStatus.DONE, now, note);
@@ -127,6 +136,7 @@ public class RecommendationService {
             String outcome = "done: " + recommendation.actionCode + (note == null ? "" : " — " + note.strip());
             contact.outcome = outcome.length() <= 500 ? outcome : outcome.substring(0, 499) + "…";
             contact.persist();
+            audited(AuditAction.RECOMMENDATION_DONE, recommendation, Map.of("channel", channel.name(), "from", before.name()));
             return RecommendationView.of(recommendation);
         });
     }
@@ -141,11 +151,22 @@ public class RecommendationService {
             throw InvalidInputException.of("note", "say why in a note when the reason is OTHER");
         }
         return Recommendation.<Recommendation>findByIdOptional(id).map(recommendation -> {
+            RecommendationStatus before = recommendation.status;
             requireStatus(recommendation, "dismiss", RecommendationStatus.PROPOSED, RecommendationStatus.ACCEPTED);
             close(recommendation, RecommendationStatus.DISMISSED, Instant.now(), note);
             recommendation.dismissReason = reason;
+            audited(AuditAction.RECOMMENDATION_DISMISSED, recommendation, Map.of("reason", reason.name(), "from", before.name()));
             return RecommendationView.of(recommendation);
         });
+    }
+
+    // Who changed which recommendation, under its customer: what happened to a customer reads as one list.
+    private void audited(AuditAction action, Recommendation recommendation, Map<String, Object> particulars) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("recommendationId", recommendation.id);
+        detail.put("actionCode", recommendation.actionCode);
+        detail.putAll(particulars);
+        audit.record(action, recommendation.customer.externalId, detail);
     }
 
     private static void route(Recommendation recommendation, Customer customer, String owner) {

@@ -2,7 +2,9 @@ package com.retentionadvisor.rulesets;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +18,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
+import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.AuditLog;
+import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.RulesetRejectedException;
@@ -45,6 +50,12 @@ public class LiveRulesets {
     @Inject
     RulesetService rulesets;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AdvisorMetrics metrics;
+
     // One change of the live ruleset at a time; evaluations never wait for it.
     private final ReentrantLock changing = new ReentrantLock();
     private volatile RulesetReports.Rejection lastRejection;
@@ -66,7 +77,7 @@ public class LiveRulesets {
         if (fromFolder != null && (live.isEmpty() || !folderLastRead.equals(Optional.of(fromFolder.version())))) {
             // First start, or a deployment brought other rule files: the folder wins over what was published before.
             makeLive(fromFolder, folderFiles, RulesetVersion.Source.FOLDER, "service start", "the rules folder at start",
-                    RulesetActivation.Reason.START);
+                    RulesetActivation.Reason.START, () -> { });
             return;
         }
         if (live.isEmpty()) {
@@ -75,7 +86,7 @@ public class LiveRulesets {
         String version = live.get().version;
         SortedMap<String, byte[]> files = QuarkusTransaction.requiringNew()
                 .call(() -> RulesetVersion.findByVersion(version).orElseThrow().files());
-        engine.serve(Ruleset.compile(RuleFiles.of(files).ruleFiles()));
+        serve(Ruleset.compile(RuleFiles.of(files).ruleFiles()));
         LOG.infof("Ruleset %s is live again (stored, %s since %s)", version, live.get().reason, live.get().activatedAt);
     }
 
@@ -129,8 +140,15 @@ public class LiveRulesets {
                         + " scenarios fail against the ruleset; the live one keeps serving", failures);
             }
             String previous = engine.live().version();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("publishedBy", publishedBy.strip());
+            detail.put("comment", comment.strip());
+            detail.put("previousVersion", previous);
+            detail.put("rules", candidate.ruleNames().size());
+            detail.put("scenariosPassed", results.size());
             makeLive(candidate, files, RulesetVersion.Source.PUBLISH, publishedBy.strip(), comment.strip(),
-                    RulesetActivation.Reason.PUBLISH);
+                    RulesetActivation.Reason.PUBLISH,
+                    () -> audit.record(AuditAction.RULESET_PUBLISHED, candidate.version(), publishedBy, detail));
             return new RulesetReports.Published(candidate.version(), previous, candidate.ruleNames().size(), results.size());
         } finally {
             changing.unlock();
@@ -150,7 +168,9 @@ public class LiveRulesets {
             RuleFiles stored = RuleFiles.of(files);
             Ruleset ruleset = Ruleset.compile(stored.ruleFiles());
             String previous = engine.live().version();
-            makeLive(ruleset, stored, RulesetVersion.Source.PUBLISH, rolledBackBy.strip(), "", RulesetActivation.Reason.ROLLBACK);
+            Map<String, Object> detail = Map.of("rolledBackBy", rolledBackBy.strip(), "previousVersion", previous);
+            makeLive(ruleset, stored, RulesetVersion.Source.PUBLISH, rolledBackBy.strip(), "", RulesetActivation.Reason.ROLLBACK,
+                    () -> audit.record(AuditAction.RULESET_ROLLED_BACK, ruleset.version(), rolledBackBy, detail));
             return new RulesetReports.Published(ruleset.version(), previous, ruleset.ruleNames().size(), 0);
         } finally {
             changing.unlock();
@@ -180,15 +200,16 @@ public class LiveRulesets {
                 return;
             }
             makeLive(candidate, files, RulesetVersion.Source.FOLDER, "rules folder watcher", "the rules folder changed",
-                    RulesetActivation.Reason.FOLDER_CHANGE);
+                    RulesetActivation.Reason.FOLDER_CHANGE, () -> { });
         } finally {
             changing.unlock();
         }
     }
 
-    // Stored first, then served: a crash in between leaves the stored version to be served at the next start.
+    // Stored first, then served: a crash in between leaves the stored version to be served at the next start. The
+    // audit row of a publish or rollback is written in the same transaction as the activation it records.
     private void makeLive(Ruleset ruleset, RuleFiles files, RulesetVersion.Source source, String by, String comment,
-            RulesetActivation.Reason reason) {
+            RulesetActivation.Reason reason, Runnable audited) {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             if (RulesetVersion.findByVersion(ruleset.version()).isEmpty()) {
@@ -208,10 +229,16 @@ public class LiveRulesets {
             activation.activatedBy = by;
             activation.reason = reason;
             activation.persist();
+            audited.run();
         });
-        engine.serve(ruleset);
+        serve(ruleset);
         lastRejection = null;
         LOG.infof("Ruleset %s is live (%s by %s): %d rules", ruleset.version(), reason, by, ruleset.ruleNames().size());
+    }
+
+    private void serve(Ruleset ruleset) {
+        engine.serve(ruleset);
+        metrics.rulesetLive(ruleset.version());
     }
 
     private RulesetRejectedException reject(String attempt, String detail, List<String> problems) {

@@ -2,6 +2,7 @@ package com.retentionadvisor.timeline;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.customers.Customer;
 
 /**
@@ -63,6 +66,18 @@ public class Timeline {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** The timeline as the API hands it to a reader, the read written to the audit log; empty when the customer is unknown. */
+    @Transactional
+    public Optional<CustomerTimeline> read(String customerExternalId, int limit) {
+        Optional<CustomerTimeline> read = of(customerExternalId, limit);
+        read.ifPresent(found -> audit.record(AuditAction.CUSTOMER_CARD_READ, found.customerId(),
+                Map.of("via", "GET /api/customers/{externalId}/timeline")));
+        return read;
+    }
 
     /** The newest {@code limit} entries of the customer's history; empty when the customer is unknown. */
     @Transactional

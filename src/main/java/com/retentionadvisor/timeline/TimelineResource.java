@@ -26,7 +26,7 @@ public class TimelineResource {
     @Operation(summary = "The customer card's history: contacts, deals and orders, surveys, emails, tickets, risk over time and recommendations, newest first (limit up to 1000, default 200)")
     public Timeline.CustomerTimeline timeline(@PathParam("externalId") String externalId, @QueryParam("limit") String limit) {
         Integer entries = Parameters.integer("limit", limit, 1, Timeline.MAX_ENTRIES);
-        return timeline.of(externalId, entries == null ? 200 : entries)
+        return timeline.read(externalId, entries == null ? 200 : entries)
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }
 }

@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import com.retentionadvisor.advice.Advice;
 import com.retentionadvisor.advice.AdviceService;
 import com.retentionadvisor.advice.AdviceView;
+import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.Manager;
 import com.retentionadvisor.customers.RelationshipStage;
@@ -52,6 +54,9 @@ public class ManagerPageService {
     @Inject
     RuleEngine engine;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public List<ManagerEntry> managers() {
         return Manager.listByName(MANAGERS_SHOWN).stream()
@@ -75,7 +80,7 @@ public class ManagerPageService {
                 }));
     }
 
-    /** The customer card in the reader's language; empty when the customer is unknown. */
+    /** The customer card in the reader's language, the read written to the audit log; empty when the customer is unknown. */
     @Transactional
     public Optional<CustomerCard> card(String customerId, Locale locale) {
         Instant now = Instant.now();
@@ -95,6 +100,7 @@ public class ManagerPageService {
             RiskTrend trend = RiskTrend.of(Advice.riskHistoryFor(customer, TREND_POINTS));
             List<Timeline.Entry> history = timeline.of(customerId, HISTORY_SHOWN).map(Timeline.CustomerTimeline::entries).orElse(List.of());
             Manager manager = customer.manager;
+            audit.record(AuditAction.CUSTOMER_CARD_READ, customer.externalId, Map.of("via", "GET /customers/{externalId}"));
             return new CustomerCard(customer.externalId, customer.name, customer.segment,
                     manager == null ? null : manager.externalId, manager == null ? null : manager.name,
                     adviceNow, open, trend, history);

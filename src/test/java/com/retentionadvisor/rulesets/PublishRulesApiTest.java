@@ -43,7 +43,7 @@ class PublishRulesApiTest {
 
     @BeforeEach
     void aDetractor() {
-        versionBefore = given().get("/api/rules").then().statusCode(200).extract().path("version");
+        versionBefore = LiveRuleset.version();
         customerId = unique("PUB");
         pushAll("customers", List.of(customer(customerId)));
         pushAll("surveys", List.of(survey(unique("S"), customerId, 3, 2, null)));
@@ -51,9 +51,7 @@ class PublishRulesApiTest {
 
     @AfterEach
     void putBackTheRulesetThatServedBefore() {
-        if (!versionBefore.equals(given().get("/api/rules").then().extract().path("version"))) {
-            given().queryParam("rolledBackBy", "test").post("/api/rules/rollback/" + versionBefore).then().statusCode(200);
-        }
+        LiveRuleset.putBack(versionBefore);
     }
 
     @Test
@@ -227,9 +225,7 @@ class PublishRulesApiTest {
     }
 
     private static io.restassured.response.ValidatableResponse publish(Map<String, byte[]> files, String by, String comment) {
-        return given().contentType("application/zip").body(ShippedRules.zip(files))
-                .queryParam("publishedBy", by).queryParam("comment", comment)
-                .when().post("/api/rules/publish").then();
+        return LiveRuleset.publish(files, by, comment);
     }
 
     private static int scenarioCount() {

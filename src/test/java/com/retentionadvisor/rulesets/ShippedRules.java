@@ -13,13 +13,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** The rule files shipped in rules/, to send as they are or with a change, as an analyst would. */
-final class ShippedRules {
+public final class ShippedRules {
 
     private ShippedRules() {
     }
 
     /** Every file under rules/, by its path there. */
-    static Map<String, byte[]> files() {
+    public static Map<String, byte[]> files() {
         Path rules = Path.of("rules");
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(rules)) {
@@ -33,12 +33,12 @@ final class ShippedRules {
     }
 
     /** The shipped files with one text replaced in one file; fails when the text is not there. */
-    static Map<String, byte[]> withChange(String path, String from, String to) {
+    public static Map<String, byte[]> withChange(String path, String from, String to) {
         return change(files(), path, from, to);
     }
 
     /** The files with one text replaced in one file; fails when the text is not there. */
-    static Map<String, byte[]> change(Map<String, byte[]> files, String path, String from, String to) {
+    public static Map<String, byte[]> change(Map<String, byte[]> files, String path, String from, String to) {
         String text = new String(files.get(path), StandardCharsets.UTF_8);
         if (!text.contains(from)) {
             throw new IllegalStateException(path + " does not contain " + from);
@@ -47,7 +47,7 @@ final class ShippedRules {
         return files;
     }
 
-    static byte[] zip(Map<String, byte[]> files) {
+    public static byte[] zip(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (var file : files.entrySet()) {

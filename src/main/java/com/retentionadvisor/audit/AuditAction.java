@@ -1,0 +1,11 @@
+package com.retentionadvisor.audit;
+
+/** What the audit log records. */
+public enum AuditAction {
+    RULESET_PUBLISHED,
+    RULESET_ROLLED_BACK,
+    RECOMMENDATION_ACCEPTED,
+    RECOMMENDATION_DONE,
+    RECOMMENDATION_DISMISSED,
+    CUSTOMER_CARD_READ
+}
