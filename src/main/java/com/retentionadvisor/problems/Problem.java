@@ -19,7 +19,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /** Problem types are documented in the README under "Errors". */
-    static String typeFor(String slug) {
+    public static String typeFor(String slug) {
         return "https://retention-advisor.example/problems/" + slug;
     }
 }

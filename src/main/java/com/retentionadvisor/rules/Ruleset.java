@@ -97,10 +97,12 @@ public final class Ruleset {
             } else if (isDecisionTable(path)) {
                 String drl = tables.toDrl(path, file.getValue(), problems);
                 if (drl != null) {
+                    problems.addAll(RuleSandbox.check(path, drl, true));
                     kfs.write("src/main/resources/rules/" + DecisionTables.drlPath(path), drl);
                     ruleFiles++;
                 }
             } else if (isRuleFile(path)) {
+                problems.addAll(RuleSandbox.check(path, new String(file.getValue(), StandardCharsets.UTF_8), false));
                 kfs.write("src/main/resources/rules/" + path, file.getValue());
                 ruleFiles++;
             }
