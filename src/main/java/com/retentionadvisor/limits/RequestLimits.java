@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.retentionadvisor.operations.RequestIds;
 import com.retentionadvisor.problems.Problem;
 
 import io.vertx.core.http.HttpHeaders;
@@ -25,8 +26,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Limits every request meets before any resource runs: the size of its body, and how fast one caller may call the API.
- * Both answer with a problem document (413; 429 with Retry-After). A caller is the credential it presents (the
+ * Limits every request meets before any resource runs: no NUL character in its address (no id holds one, and
+ * PostgreSQL cannot compare with one), the size of its body, and how fast one caller may call the API. Each answers
+ * with a problem document (400; 413; 429 with Retry-After). A caller is the credential it presents (the
  * Authorization header, never stored as such: its hash) or, without one, its network address.
  */
 @ApplicationScoped
@@ -45,11 +47,17 @@ public class RequestLimits {
     private final Map<String, TokenBucket> callers = new ConcurrentHashMap<>();
     private volatile long lastSweep = System.nanoTime();
 
+    // First of all, before the body is read and before authentication; a refusal still gets its request id.
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
     }
 
     private void check(RoutingContext context) {
+        if (context.request().uri().toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+            refuse(context, 400, "invalid-input", "Invalid input",
+                    "the address may not contain the NUL character (%00): no id or parameter holds one");
+            return;
+        }
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long maxBody = config.maxBodySize().asLongValue();
         if (declared != null && declaredLength(declared) > maxBody) {
@@ -101,6 +109,7 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext context, int status, String type, String title, String detail) {
+        RequestIds.assign(context);
         Problem problem = new Problem(Problem.typeFor(type), title, status, detail, List.of());
         try {
             context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -41,9 +41,24 @@ public class RequestIds {
     }
 
     private void identify(RoutingContext request) {
+        assign(request);
+        request.next();
+    }
+
+    /**
+     * Gives the request its id, once: the log's MDC and the response header get it. For whatever answers a request
+     * before this filter runs (RequestLimits).
+     */
+    public static String assign(RoutingContext request) {
+        String assigned = request.get(MDC_KEY);
+        if (assigned != null) {
+            MDC.put(MDC_KEY, assigned);
+            return assigned;
+        }
         String id = idFor(request.request().getHeader(HEADER));
+        request.put(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
         request.addHeadersEndHandler(ignored -> request.response().headers().set(HEADER, id));
-        request.next();
+        return id;
     }
 }

@@ -17,11 +17,17 @@ public final class Parameters {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            instant = OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(name, "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-03-01T09:30:00Z");
         }
+        String outside = StrictJsonInput.outsideYears(instant, value);
+        if (outside != null) {
+            throw InvalidInputException.of(name, outside);
+        }
+        return instant;
     }
 
     /** An ISO date (2026-03-01), or {@code otherwise} when the parameter is absent. */
@@ -29,11 +35,17 @@ public final class Parameters {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(name, "'" + value + "' is not an ISO date, e.g. 2026-03-01");
         }
+        String outside = StrictJsonInput.outsideYears(date.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), value);
+        if (outside != null) {
+            throw InvalidInputException.of(name, outside);
+        }
+        return date;
     }
 
     /** A whole number from {@code min} to {@code max}, or null when the parameter is absent. */

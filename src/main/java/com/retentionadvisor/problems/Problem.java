@@ -14,7 +14,7 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+    public Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
         this(type, title, status, detail, errors, RequestIds.current());
     }
 

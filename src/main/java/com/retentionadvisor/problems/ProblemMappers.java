@@ -112,6 +112,9 @@ public class ProblemMappers {
     }
 
     private static String messageFor(JsonMappingException e) {
+        if (e instanceof RefusedValueException refused) {
+            return refused.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException upe) {
             return "unknown field '" + upe.getPropertyName() + "'";
         }

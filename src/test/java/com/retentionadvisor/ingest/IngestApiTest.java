@@ -109,6 +109,46 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldRejectDatesBefore1900AndAfter2099() {
+        push("contacts", List.of(contact(unique("K"), customerId, 1).with("occurredAt", "1899-12-31T23:59:59Z")))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"))
+                .body("errors[0].message", equalTo("'1899-12-31T23:59:59Z' is outside the years 1900 to 2099 the advisor accepts"));
+        push("subscriptions", List.of(subscription(unique("S"), customerId, "2026-01-01", "2100-01-01", true)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("endsOn"));
+    }
+
+    @Test
+    void shouldRejectADateTimeWhereADateIsExpected() {
+        push("subscriptions", List.of(subscription(unique("S"), customerId, "2026-01-01T10:00:00Z", "2026-12-31", true)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("startsOn"));
+    }
+
+    @Test
+    void shouldRejectTextWithNulOrHalfASurrogatePair() {
+        String nul = "[{\"externalId\":\"M-\\u0000\",\"name\":\"Nul\",\"email\":\"n@example.com\"}]";
+        given().contentType("application/json").body(nul).when().post("/api/managers/batch")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("externalId"))
+                .body("errors[0].message", containsString("NUL character"));
+        String halfPair = "[{\"externalId\":\"M-1\",\"name\":\"Half \\ud800 pair\",\"email\":\"n@example.com\"}]";
+        given().contentType("application/json").body(halfPair).when().post("/api/managers/batch")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("half of a surrogate pair (\\uD800)"));
+    }
+
+    @Test
+    void shouldRejectANulInAnAddress() {
+        given().urlEncodingEnabled(false).when().get("/api/customers/C%00/advice")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("NUL character"));
+    }
+
+    @Test
     void shouldNameEveryMissingRequiredField() {
         push("deals", List.of(wonOrder(unique("D"), customerId, 5, "10.00").without("amount").without("currency")))
                 .statusCode(400)

@@ -42,7 +42,8 @@ class RateLimitApiTest {
         refused.then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("status", equalTo(429))
-                .body("detail", containsString("0.1 requests a second (bursts of 5)"));
+                .body("detail", containsString("0.1 requests a second (bursts of 5)"))
+                .body("requestId", equalTo(refused.header("X-Request-Id")));
         assertThat(Integer.parseInt(refused.header("Retry-After")), greaterThanOrEqualTo(1));
 
         call("Bearer caller-b").then().statusCode(200);
