@@ -5,10 +5,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +33,22 @@ public class ProblemMappers {
         return e instanceof BusyException busy
                 ? Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build()
                 : response;
+    }
+
+    // A request that reached an endpoint without a caller: the HTTP policy turns most away before, with the same answer.
+    @ServerExceptionMapper
+    public Response notSignedIn(UnauthorizedException e) {
+        return challenge(AccessProblems.notSignedIn(AccessProblems.SIGN_IN));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownKey(AuthenticationFailedException e) {
+        return challenge(AccessProblems.notSignedIn(AccessProblems.UNKNOWN_KEY));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(ForbiddenException e) {
+        return respond(AccessProblems.notAllowed(AccessProblems.ROLE_MAY_NOT));
     }
 
     @ServerExceptionMapper
@@ -75,6 +96,10 @@ public class ProblemMappers {
 
     private static Response badRequest(FieldProblem problem) {
         return respond(new InvalidInputException(List.of(problem)).toProblem());
+    }
+
+    private static Response challenge(Problem problem) {
+        return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"retention-advisor\"").build();
     }
 
     private static Response respond(Problem problem) {

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** The rules command line sends a folder to a running advisor for a simulation and prints the report. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RulesCommandServiceTest {
 
     @TestHTTPResource("/")
