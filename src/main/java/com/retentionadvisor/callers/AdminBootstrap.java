@@ -1,5 +1,6 @@
 package com.retentionadvisor.callers;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ public class AdminBootstrap {
     @Inject
     Callers callers;
 
-    void onStart(@Observes StartupEvent event) {
+    // After the demo's callers (priority 3000), which may include an admin.
+    void onStart(@Observes @Priority(3500) StartupEvent event) {
         config.bootstrap().adminPassword().ifPresent(password -> {
             callers.resetUser(config.bootstrap().adminUser(), password, Roles.ADMIN, null, "bootstrap");
             LOG.infof("Admin '%s' may sign in with the password from retention.security.bootstrap.admin-password",

@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -14,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,13 +38,17 @@ public class ProblemMappers {
 
     // A request that reached an endpoint without a caller: the HTTP policy turns most away before, with the same answer.
     @ServerExceptionMapper
-    public Response notSignedIn(UnauthorizedException e) {
-        return challenge(AccessProblems.notSignedIn(AccessProblems.SIGN_IN));
+    public Uni<Response> notSignedIn(UnauthorizedException e, RoutingContext context) {
+        return AccessProblems.challenge(context, AccessProblems.SIGN_IN);
     }
 
+    // Every failed authentication comes here: an unknown or revoked key, a wrong password on the login form (which
+    // the form login answers with its error page), the session of a person disabled since.
     @ServerExceptionMapper
-    public Response unknownKey(AuthenticationFailedException e) {
-        return challenge(AccessProblems.notSignedIn(AccessProblems.UNKNOWN_KEY));
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        boolean sentKey = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return AccessProblems.challenge(context, sentKey ? AccessProblems.UNKNOWN_KEY : AccessProblems.SIGN_IN);
     }
 
     @ServerExceptionMapper
@@ -96,10 +101,6 @@ public class ProblemMappers {
 
     private static Response badRequest(FieldProblem problem) {
         return respond(new InvalidInputException(List.of(problem)).toProblem());
-    }
-
-    private static Response challenge(Problem problem) {
-        return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"retention-advisor\"").build();
     }
 
     private static Response respond(Problem problem) {

@@ -27,13 +27,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 import com.retentionadvisor.callers.CallerScope;
 import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.problems.AccessProblems;
 import com.retentionadvisor.problems.ApiException;
 import com.retentionadvisor.problems.ConflictException;
 import com.retentionadvisor.problems.FieldProblem;
@@ -136,12 +136,7 @@ public class ManagerPageResource {
     // A person who is not signed in goes to the login page, and comes back here after it.
     @ServerExceptionMapper
     public Uni<Response> notSignedIn(UnauthorizedException e, RoutingContext context) {
-        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
-        return authenticator.getChallenge(context).map(challenge -> {
-            Response.ResponseBuilder response = Response.status(challenge.status);
-            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
-            return response.build();
-        });
+        return AccessProblems.challenge(context, AccessProblems.SIGN_IN);
     }
 
     @ServerExceptionMapper
