@@ -152,9 +152,6 @@ public class Callers {
             user.username = username;
             user.createdAt = Instant.now();
             user.createdBy = createdBy;
-        } else if (user.passwordHash != null && BcryptUtil.matches(password, user.passwordHash)
-                && role.equals(user.role) && user.disabledAt == null) {
-            return UserView.of(user);
         }
         user.passwordHash = BcryptUtil.bcryptHash(password);
         user.role = role;
