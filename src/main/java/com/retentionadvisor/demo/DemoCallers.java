@@ -1,5 +1,7 @@
 package com.retentionadvisor.demo;
 
+import java.util.Optional;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +17,7 @@ import com.retentionadvisor.callers.Roles;
 
 /**
  * The demo's callers, made at every start where the demo data is on: an admin, an analyst, a manager for each demo
- * manager and API keys for the CRM and an analyst, with passwords and keys chosen at random (or set from the
+ * manager and API keys for the CRM, an analyst and an admin, with passwords and keys chosen at random (or set from the
  * environment), printed once in the log with how to sign in. Nothing of it is in the repository.
  */
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class DemoCallers {
     static final String ANALYST = "analyst";
     static final String CRM_KEY = "crm-demo";
     static final String ANALYST_KEY = "analyst-demo";
+    static final String ADMIN_KEY = "admin-demo";
 
     @Inject
     DemoConfig config;
@@ -46,6 +49,7 @@ public class DemoCallers {
         String managerPassword = config.managerPassword().orElseGet(Callers::newPassword);
         String crmKey = config.crmKey().orElseGet(Callers::newKey);
         String analystKey = config.analystKey().orElseGet(Callers::newKey);
+        String adminKey = config.adminKey().orElseGet(Callers::newKey);
         callers.resetUser(ADMIN, adminPassword, Roles.ADMIN, null, "demo");
         callers.resetUser(ANALYST, analystPassword, Roles.ANALYST, null, "demo");
         for (int m = 1; m <= DemoData.MANAGERS; m++) {
@@ -53,6 +57,7 @@ public class DemoCallers {
         }
         callers.replaceKey(crmKey, CRM_KEY, Roles.CRM, null, "demo");
         callers.replaceKey(analystKey, ANALYST_KEY, Roles.ANALYST, null, "demo");
+        callers.replaceKey(adminKey, ADMIN_KEY, Roles.ADMIN, null, "demo");
         String base = "http://localhost:" + port;
         LOG.infof("""
                 Demo callers (new passwords and keys at every start unless set with RETENTION_DEMO_*; see the README):
@@ -60,15 +65,15 @@ public class DemoCallers {
                     %-9s %s   (admin: everything, and the callers)
                     %-9s %s   (analyst: the rules)
                     %-9s %s   (manager: the customers of %s; demo-m2 … demo-m%d the same password)
-                  API keys, sent as "Authorization: Bearer <key>":
-                    crm      %s
-                    analyst  %s
-                  try: curl -H 'Authorization: Bearer %s' %s/api/customers/%s/advice""",
-                base, ADMIN, shown(adminPassword, config.adminPassword().isPresent()),
-                ANALYST, shown(analystPassword, config.analystPassword().isPresent()),
-                managerUser(1), shown(managerPassword, config.managerPassword().isPresent()), DemoData.managerId(1),
-                DemoData.MANAGERS, shown(crmKey, config.crmKey().isPresent()), shown(analystKey, config.analystKey().isPresent()),
-                shownInCurl(crmKey, config.crmKey().isPresent()), base, DemoData.customerId(5));
+                  API keys, sent as "Authorization: Bearer <key>"; paste these lines into a shell for the README's examples:
+                    export CRM_KEY=%s
+                    export ANALYST_KEY=%s RETENTION_API_KEY=%s
+                    export ADMIN_KEY=%s
+                  then: curl -H "Authorization: Bearer $CRM_KEY" %s/api/customers/%s/advice""",
+                base, ADMIN, shown(adminPassword, config.adminPassword()), ANALYST, shown(analystPassword, config.analystPassword()),
+                managerUser(1), shown(managerPassword, config.managerPassword()), DemoData.managerId(1), DemoData.MANAGERS,
+                shown(crmKey, config.crmKey()), shown(analystKey, config.analystKey()), shown(analystKey, config.analystKey()),
+                shown(adminKey, config.adminKey()), base, DemoData.customerId(5));
     }
 
     static String managerUser(int number) {
@@ -76,11 +81,7 @@ public class DemoCallers {
     }
 
     // What was set from the environment stays out of the log: whoever set it knows it.
-    private static String shown(String secret, boolean fromEnvironment) {
-        return fromEnvironment ? "(as set in the environment)" : secret;
-    }
-
-    private static String shownInCurl(String key, boolean fromEnvironment) {
-        return fromEnvironment ? "$RETENTION_DEMO_CRM_KEY" : key;
+    private static String shown(String secret, Optional<String> fromEnvironment) {
+        return fromEnvironment.isPresent() ? "(as set in the environment)" : secret;
     }
 }

@@ -21,8 +21,8 @@ public interface DemoConfig {
 
     /**
      * The demo's callers: people admin, analyst and demo-m1 … demo-m8 (one password for the eight managers) and the
-     * API keys crm-demo and analyst-demo. Each is chosen at random at every start and printed once in the log, unless
-     * set here (RETENTION_DEMO_ADMIN_PASSWORD, …, RETENTION_DEMO_CRM_KEY, RETENTION_DEMO_ANALYST_KEY).
+     * API keys crm-demo, analyst-demo and admin-demo. Each is chosen at random at every start and printed once in the
+     * log, unless set here (RETENTION_DEMO_ADMIN_PASSWORD, …, RETENTION_DEMO_CRM_KEY, …, RETENTION_DEMO_ADMIN_KEY).
      */
     Optional<String> adminPassword();
 
@@ -33,4 +33,6 @@ public interface DemoConfig {
     Optional<String> crmKey();
 
     Optional<String> analystKey();
+
+    Optional<String> adminKey();
 }
