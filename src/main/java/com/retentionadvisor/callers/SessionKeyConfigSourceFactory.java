@@ -46,7 +46,8 @@ public class SessionKeyConfigSourceFactory implements ConfigSourceFactory {
             LOG.warn("No " + KEY + " (QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY) is set: the sign-in cookies use a key made for "
                     + "this run, so everyone signed in must sign in again after a restart, and instances do not share sessions");
         }
-        return List.of(new PropertiesConfigSource(Map.of(KEY, key), "session-key", 50));
+        // Above the environment (300): an empty QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY, as compose passes it, counts as unset.
+        return List.of(new PropertiesConfigSource(Map.of(KEY, key), "session-key", 350));
     }
 
     private static String fromFile(Path file) {
