@@ -246,7 +246,7 @@ class SecurityApiTest {
     @Test
     void healthTheOpenApiDocumentTheLoginPageAndTheStylesNeedNoCaller() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("bearerFormat: API key"));
         given().redirects().follow(false).get("/q/swagger-ui/").then().statusCode(200);
         given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
         given().get("/web/app.css").then().statusCode(200);
