@@ -14,9 +14,10 @@ service_start
 echo "restart on the same data: ${ready_ms} ms until ready; Quarkus: $(grep -o 'started in [0-9.]*s' "$workdir/service.log")"
 
 measure() { # $1 calls, round-robin over the 300 demo customers, one curl keeping its connection alive
+    printf 'header = "Authorization: Bearer %s"\n' "$crm_key" > "$workdir/curl.conf"
     for ((i = 0; i < $1; i++)); do
         printf 'url = "%s/api/customers/DEMO-C%04d/advice"\noutput = /dev/null\n' "$base_url" $((i % 300 + 1))
-    done > "$workdir/curl.conf"
+    done >> "$workdir/curl.conf"
     curl -s -K "$workdir/curl.conf" -w '%{http_code} %{time_total}\n'
 }
 measure 200 > /dev/null # warm-up

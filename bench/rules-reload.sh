@@ -77,7 +77,7 @@ if [ "$rollbacks" -gt 0 ]; then
         target=$([ "$live" = a ] && echo b || echo a)
         wait_for_idle
         read -r status seconds < <(curl -s --max-time 300 -o /dev/null -w '%{http_code} %{time_total}\n' -X POST \
-            "$base_url/api/rules/rollback/${versions[$target]}?rolledBackBy=bench")
+            -H "Authorization: Bearer $analyst_key" "$base_url/api/rules/rollback/${versions[$target]}?rolledBackBy=bench")
         sleep 0.2
         warm=$(log_since "$lines" | grep -oE 'warmed up in [0-9]+ ms' | tail -1 | grep -oE '[0-9]+' || echo -)
         lines=$(wc -l < "$workdir/service.log")

@@ -7,7 +7,10 @@
 #                   the 1-minute load average is below BENCH_IDLE_LOAD (default 1.0); prints the load average and
 #                   what else takes CPU (other_processes); goes on, saying so, when the machine stays busy
 #   other_processes prints the processes not started by this script that used more than 5% of a core in the last 2 s
-# Also sets: port (BENCH_PORT, or the first free one from 18080), base_url (http://127.0.0.1:port), workdir.
+# Also sets: port (BENCH_PORT, or the first free one from 18080), base_url (http://127.0.0.1:port), workdir, and the
+# API keys the demo's callers get (chosen here, passed as RETENTION_DEMO_CRM_KEY / _ANALYST_KEY): crm_key for advice,
+# analyst_key for publishing, rollbacks and simulations; also exported as RETENTION_API_KEY (the CRM's) for the load
+# driver, bench/load/ConstantRateLoad.java.
 # BENCH_JAVA_OPTS: further JVM options for the service, split at spaces, e.g.
 #   BENCH_JAVA_OPTS="-Dretention.rules.uploads-enabled=true -Dretention.demo.customers=3000"
 set -euo pipefail
@@ -40,11 +43,17 @@ else
 fi
 base_url="http://127.0.0.1:$port"
 
+new_key() { printf 'ra_bench_%s' "$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"; }
+crm_key=$(new_key)
+analyst_key=$(new_key)
+export RETENTION_API_KEY=$crm_key
+
 service_start() {
     local began
     began=$(date +%s%N)
     local -a extra=()
     read -r -a extra <<< "${BENCH_JAVA_OPTS:-}"
+    RETENTION_DEMO_CRM_KEY=$crm_key RETENTION_DEMO_ANALYST_KEY=$analyst_key \
     java -Dretention.demo.enabled=true -Dretention.embedded-postgres.data-dir="$workdir/pg" \
          -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" ${extra[@]+"${extra[@]}"} \
          -jar target/quarkus-app/quarkus-run.jar > "$workdir/service.log" 2>&1 &
@@ -124,7 +133,7 @@ publish() {
     local answer status seconds
     answer=$(mktemp -p "$workdir")
     read -r status seconds < <(curl -s --max-time 300 -o "$answer" -w '%{http_code} %{time_total}\n' \
-        -H 'Content-Type: application/zip' --data-binary "@$1" \
+        -H "Authorization: Bearer $analyst_key" -H 'Content-Type: application/zip' --data-binary "@$1" \
         "$base_url/api/rules/publish?publishedBy=bench&comment=$2")
     echo "$status $(awk -v s="$seconds" 'BEGIN { printf "%.0f", s * 1000 }') $(grep -o '"version":"[^"]*"' "$answer" | head -1 | cut -d'"' -f4 | grep . || echo -)"
     rm -f "$answer"

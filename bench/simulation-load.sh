@@ -36,7 +36,8 @@ simulate() { # POSTs a simulation of the whole base; prints its id, keeps it in 
     local answer status seconds id
     answer=$(mktemp -p "$workdir")
     read -r status seconds < <(curl -s --max-time 300 -o "$answer" -w '%{http_code} %{time_total}\n' \
-        -H 'Content-Type: application/zip' --data-binary "@$workdir/zips/b.zip" "$base_url/api/rules/simulate")
+        -H "Authorization: Bearer $analyst_key" -H 'Content-Type: application/zip' --data-binary "@$workdir/zips/b.zip" \
+        "$base_url/api/rules/simulate")
     [ "$status" = 202 ] || { echo "simulate answered $status: $(cat "$answer")" >&2; exit 1; }
     id=$(field id < "$answer")
     echo "$id" >> "$workdir/jobs"
@@ -44,7 +45,10 @@ simulate() { # POSTs a simulation of the whole base; prints its id, keeps it in 
     echo "$id"
     rm -f "$answer"
 }
-job() { curl -s --max-time 70 "$base_url/api/rules/simulations/$1${2:+?waitSeconds=$2}" | cut -d'{' -f2 | cut -d'}' -f1; }
+job() {
+    curl -s --max-time 70 -H "Authorization: Bearer $analyst_key" "$base_url/api/rules/simulations/$1${2:+?waitSeconds=$2}" \
+        | cut -d'{' -f2 | cut -d'}' -f1
+}
 describe() { # one line per job: state, done/total, start, end, rate
     local view state done total started finished
     view=$(job "$1")
@@ -102,7 +106,7 @@ for phase in quiet simulating quiet-again; do
             state=$(job "$id" | field state)
             [ "$state" != RUNNING ] || running_at_end=1
             if [ "$state" = RUNNING ] || [ "$state" = QUEUED ]; then
-                curl -s --max-time 10 -X DELETE -o /dev/null "$base_url/api/rules/simulations/$id"
+                curl -s --max-time 10 -X DELETE -o /dev/null -H "Authorization: Bearer $analyst_key" "$base_url/api/rules/simulations/$id"
                 job "$id" 30 > /dev/null
             fi
             describe "$id"

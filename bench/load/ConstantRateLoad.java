@@ -43,6 +43,8 @@ import java.util.stream.Stream;
  *   --target-p50-ms X, --target-p99-ms Y   print whether the latency targets are met
  *   --version-field F  read each answer's body and count the answers by the value of the JSON string field F
  *                      (e.g. rulesetVersion); without it bodies are discarded unread
+ * The API key of the environment variable RETENTION_API_KEY (a CRM's key; bench/service.sh sets it) goes with every
+ * request as "Authorization: Bearer <key>".
  */
 public final class ConstantRateLoad {
 
@@ -67,10 +69,15 @@ public final class ConstantRateLoad {
                         + "): only loopback addresses may be targeted");
             }
         }
+        String apiKey = System.getenv("RETENTION_API_KEY");
         List<HttpRequest> requests = new ArrayList<>();
         for (int c = 1; c <= customers; c++) {
-            requests.add(HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT, template, c)))
-                    .timeout(Duration.ofSeconds(timeout)).GET().build());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(String.format(Locale.ROOT, template, c)))
+                    .timeout(Duration.ofSeconds(timeout)).GET();
+            if (apiKey != null && !apiKey.isBlank()) {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
+            requests.add(request.build());
         }
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

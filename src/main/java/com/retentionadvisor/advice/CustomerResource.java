@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.customers.CustomerItem;
 import com.retentionadvisor.ingest.BatchIngestService;
 import com.retentionadvisor.ingest.BatchResult;
@@ -48,11 +51,15 @@ public class CustomerResource {
     @Inject
     Validator validator;
 
+    @Inject
+    CallerScope scope;
+
     @Context
     HttpHeaders headers;
 
     @POST
     @Path("batch")
+    @RolesAllowed({Roles.CRM, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upsert customers; managerExternalId names the current owner, churnedAt when a CHURNED customer churned")
     public BatchResult customers(List<CustomerItem> items) {
@@ -61,17 +68,20 @@ public class CustomerResource {
 
     @GET
     @Path("{externalId}/advice")
+    @RolesAllowed({Roles.CRM, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The customer's churn risk with its signs, stage, ranked actions and whether a proactive contact is allowed now")
     public AdviceView advice(
             @PathParam("externalId") String externalId,
             @Parameter(description = "Evaluate as of this instant (ISO-8601 with offset); default now")
             @QueryParam("asOf") String asOf) {
+        scope.requireCustomer(externalId);
         return advice.adviseOn(externalId, asOf(asOf), locale())
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }
 
     @POST
     @Path("{externalId}/contact-check")
+    @RolesAllowed({Roles.CRM, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "May we make this contact now? Inbound, service and transactional contacts are never refused")
     public ContactDecision contactCheck(

@@ -58,4 +58,9 @@ public class Customer extends IngestedRecord {
     public static Optional<Customer> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
     }
+
+    /** Whether the customer is currently assigned to the manager. */
+    public static boolean isManagedBy(String externalId, String managerExternalId) {
+        return count("externalId = ?1 and manager.externalId = ?2", externalId, managerExternalId) > 0;
+    }
 }

@@ -2,6 +2,7 @@ package com.retentionadvisor.globalfacts;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.InvalidInputException;
 
 @Path("/api/global-facts")
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Global facts", description = "Facts about the whole market that an operator sets and clears, e.g. MARKET_CRISIS")
 public class GlobalFactResource {

@@ -2,6 +2,7 @@ package com.retentionadvisor.ingest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.contacts.ContactItem;
 import com.retentionadvisor.customers.AssignmentItem;
 import com.retentionadvisor.customers.ManagerItem;
@@ -23,6 +25,7 @@ import com.retentionadvisor.tickets.TicketItem;
 
 /** Bulk, idempotent upserts of what a CRM knows about its customers, keyed by the CRM's external ids (customers: see CustomerResource). */
 @Path("/api")
+@RolesAllowed({Roles.CRM, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ingest", description = "Push CRM records in batches; sending the same batch twice changes nothing")

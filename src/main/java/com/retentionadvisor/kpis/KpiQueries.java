@@ -3,6 +3,7 @@ package com.retentionadvisor.kpis;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,10 +23,11 @@ public class KpiQueries {
     private static final String PERIOD = """
             p as (select cast(:from as timestamptz) as starts_at, cast(:to as timestamptz) as ends_at)""";
 
-    // Every customer, with the key and name of its group.
+    // Every customer (or those of one manager, when :manager is set), with the key and name of its group.
     private static final String BASE = """
             base as (select c.id, c.created_at, c.status, c.churned_at, %s as group_key, %s as group_name
-                     from customer c left join manager m on m.id = c.manager_id)
+                     from customer c left join manager m on m.id = c.manager_id
+                     where :everyone or m.external_id = :manager)
             """;
 
     private static final String COUNTS = """
@@ -113,12 +115,14 @@ public class KpiQueries {
     @Inject
     EntityManager em;
 
-    /** One row per group, and the overall row (key null) first. */
-    public List<GroupCounts> counts(Instant from, Instant to, Grouping grouping) {
+    /** One row per group, and the overall row (key null) first; the customers of one manager alone when it is set. */
+    public List<GroupCounts> counts(Instant from, Instant to, Grouping grouping, String manager) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(COUNTS.formatted(PERIOD, base(grouping), groupingSets(grouping)))
                 .setParameter("from", from)
                 .setParameter("to", to)
+                .setParameter("everyone", manager == null)
+                .setParameter("manager", Objects.requireNonNullElse(manager, ""))
                 .getResultList();
         return rows.stream().map(row -> new GroupCounts((String) row[0], (String) row[1],
                 count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]), count(row[7]), count(row[8]),
@@ -126,13 +130,15 @@ public class KpiQueries {
                 count(row[15]), count(row[16]), count(row[17]), count(row[18]), count(row[19]), count(row[20]))).toList();
     }
 
-    /** Refused checks per refusing rule, per group and overall (key null). */
-    public List<RefusalCount> refusalsByRule(Instant from, Instant to, Grouping grouping) {
+    /** Refused checks per refusing rule, per group and overall (key null); of one manager's customers when it is set. */
+    public List<RefusalCount> refusalsByRule(Instant from, Instant to, Grouping grouping, String manager) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(REFUSALS_BY_RULE.formatted(PERIOD, base(grouping),
                         groupingSets(grouping, "r.rule", "r.code")))
                 .setParameter("from", from)
                 .setParameter("to", to)
+                .setParameter("everyone", manager == null)
+                .setParameter("manager", Objects.requireNonNullElse(manager, ""))
                 .getResultList();
         return rows.stream().map(row -> new RefusalCount((String) row[0], (String) row[1], (String) row[2], count(row[3]))).toList();
     }

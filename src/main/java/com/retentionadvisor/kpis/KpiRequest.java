@@ -11,9 +11,10 @@ import com.retentionadvisor.problems.Parameters;
 
 /**
  * The period [from, to) to report on, and the breakdown (none when {@code groupBy} is null). Without {@code to} the
- * period ends now; without {@code from} it starts {@link #DEFAULT_PERIOD} before its end.
+ * period ends now; without {@code from} it starts {@link #DEFAULT_PERIOD} before its end. {@code manager}, when set,
+ * keeps the report to the customers currently assigned to that manager (a manager sees the KPIs of their own).
  */
-public record KpiRequest(Instant from, Instant to, Grouping groupBy) {
+public record KpiRequest(Instant from, Instant to, Grouping groupBy, String manager) {
 
     public static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
@@ -35,7 +36,12 @@ public record KpiRequest(Instant from, Instant to, Grouping groupBy) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new KpiRequest(start, end, grouping);
+        return new KpiRequest(start, end, grouping, null);
+    }
+
+    /** The same report on the customers currently assigned to the manager alone; the whole base when null. */
+    public KpiRequest limitedTo(String managerExternalId) {
+        return new KpiRequest(from, to, groupBy, managerExternalId);
     }
 
     /** The period's length in years of 365 days, for figures per year. */

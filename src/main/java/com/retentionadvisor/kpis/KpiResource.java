@@ -2,6 +2,7 @@ package com.retentionadvisor.kpis;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,13 +14,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
+
 @Path("/api/kpis")
+@RolesAllowed({Roles.ANALYST, Roles.MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "KPIs", description = "NPS, CSAT, CSI, churn and retention, orders, lifetime value, sales talk and refusals, per period")
 public class KpiResource {
 
     @Inject
     KpiService kpis;
+
+    @Inject
+    CallerScope scope;
 
     @GET
     @Operation(summary = "The KPIs of the period [from, to), overall and per manager or segment, each with the counts behind it")
@@ -28,6 +36,6 @@ public class KpiResource {
             @Parameter(description = "End of the period, excluded (ISO-8601 with offset); default now") @QueryParam("to") String to,
             @Parameter(description = "manager (the customers' current manager; 'none' without one) or segment; default overall only")
             @QueryParam("groupBy") String groupBy) {
-        return kpis.report(KpiRequest.of(from, to, groupBy, Instant.now()));
+        return kpis.report(KpiRequest.of(from, to, groupBy, Instant.now()).limitedTo(scope.limitedToManager().orElse(null)));
     }
 }

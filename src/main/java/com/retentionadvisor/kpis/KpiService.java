@@ -27,8 +27,8 @@ public class KpiService {
 
     @Transactional
     public KpiReport report(KpiRequest request) {
-        List<GroupCounts> counts = queries.counts(request.from(), request.to(), request.groupBy());
-        Map<String, List<Kpis.RuleRefusals>> refusals = queries.refusalsByRule(request.from(), request.to(), request.groupBy())
+        List<GroupCounts> counts = queries.counts(request.from(), request.to(), request.groupBy(), request.manager());
+        Map<String, List<Kpis.RuleRefusals>> refusals = queries.refusalsByRule(request.from(), request.to(), request.groupBy(), request.manager())
                 .stream()
                 .collect(Collectors.groupingBy(row -> Objects.requireNonNullElse(row.key(), OVERALL),
                         Collectors.mapping(KpiService::ruleRefusals, Collectors.toList())));

@@ -2,6 +2,7 @@ package com.retentionadvisor.notifications;
 
 import java.time.LocalDate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,11 +15,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 
 @Path("/api/managers/{externalId}/digest")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 @Tag(name = "Notifications")
 public class ManagerDigestResource {
 
@@ -30,11 +34,15 @@ public class ManagerDigestResource {
     @Inject
     DigestConfig config;
 
+    @Inject
+    CallerScope scope;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Preview a manager's daily digest for the date (default today): format=json (default) is the DAILY_DIGEST webhook payload, format=html its e-mail body; locale en (default) or ru")
     public Response digest(@PathParam("externalId") String managerId, @QueryParam("date") String date,
             @QueryParam("format") String format, @QueryParam("locale") String locale) {
+        scope.requireManager(managerId);
         LocalDate day = Parameters.date("date", date, LocalDate.now(config.zone()));
         boolean html = "html".equals(oneOf("format", format, "json", "json", "html"));
         String language = oneOf("locale", locale, config.language(), Digests.LANGUAGES.toArray(String[]::new));

@@ -2,6 +2,7 @@ package com.retentionadvisor.notifications;
 
 import java.time.LocalDate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.Parameters;
 
 @Path("/api/notifications")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications", description = "What the CRM is told by webhook, and the managers' daily digests")
 public class NotificationResource {

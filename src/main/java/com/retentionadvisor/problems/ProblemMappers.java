@@ -10,6 +10,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -28,6 +34,26 @@ public class ProblemMappers {
         return e instanceof BusyException busy
                 ? Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build()
                 : response;
+    }
+
+    // A request that reached an endpoint without a caller: the HTTP policy turns most away before, with the same answer.
+    @ServerExceptionMapper
+    public Uni<Response> notSignedIn(UnauthorizedException e, RoutingContext context) {
+        return AccessProblems.challenge(context, AccessProblems.SIGN_IN);
+    }
+
+    // Every failed authentication comes here: an unknown or revoked key, a wrong password on the login form (which
+    // the form login answers with its error page), the session of a person disabled since.
+    @ServerExceptionMapper
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        boolean sentKey = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        return AccessProblems.challenge(context, sentKey ? AccessProblems.UNKNOWN_KEY : AccessProblems.SIGN_IN);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(ForbiddenException e) {
+        return respond(AccessProblems.notAllowed(AccessProblems.ROLE_MAY_NOT));
     }
 
     @ServerExceptionMapper

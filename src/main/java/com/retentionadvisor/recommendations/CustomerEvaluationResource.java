@@ -2,6 +2,7 @@ package com.retentionadvisor.recommendations;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,16 +13,22 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.advice.AdviceView;
 import com.retentionadvisor.problems.UnknownRecordException;
 
 @Path("/api/customers/{externalId}/evaluation")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class CustomerEvaluationResource {
 
     @Inject
     EvaluationService evaluations;
+
+    @Inject
+    CallerScope scope;
 
     /** One customer's evaluation: the advice, what changed in their recommendations, and the open ones. */
     public record EvaluationView(AdviceView advice, int created, int updated, int expired, List<RecommendationView> open) {
@@ -30,6 +37,7 @@ public class CustomerEvaluationResource {
     @POST
     @Operation(summary = "Evaluate the customer now: the advice is stored and its actions become recommendations (an open one is updated, never doubled; what no longer applies expires)")
     public EvaluationView evaluate(@PathParam("externalId") String externalId) {
+        scope.requireCustomer(externalId);
         return evaluations.evaluateToView(externalId)
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }

@@ -1,6 +1,7 @@
 package com.retentionadvisor.recommendations;
 
 import java.net.URI;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rulesets.RuleJob;
 import com.retentionadvisor.rulesets.RuleJobs;
 
 @Path("/api/evaluations")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations", description = "Evaluating customers now: advice stored, actions turned into recommendations")
 public class EvaluationResource {

@@ -94,6 +94,11 @@ public class Recommendation extends PanacheEntityBase {
 
     public String note;
 
+    /** Whether the recommendation is on a customer currently assigned to the manager. */
+    public static boolean isOnCustomerOf(long id, String managerExternalId) {
+        return count("id = ?1 and customer.manager.externalId = ?2", id, managerExternalId) > 0;
+    }
+
     public static List<Recommendation> listOpenFor(Customer customer) {
         return list("customer = ?1 and status in ?2 order by rank desc, dueAt, id", customer, RecommendationStatus.OPEN);
     }

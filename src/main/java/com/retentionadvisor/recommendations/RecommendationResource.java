@@ -1,5 +1,6 @@
 package com.retentionadvisor.recommendations;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -14,17 +15,23 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 
 @Path("/api/recommendations")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations", description = "For managers: worklists and what they did with each recommendation")
 public class RecommendationResource {
 
     @Inject
     RecommendationService recommendations;
+
+    @Inject
+    CallerScope scope;
 
     /** What a manager says when marking a recommendation done: how it was carried out. */
     public record Done(Channel channel, @Size(max = 2000) String note) {
@@ -66,9 +73,10 @@ public class RecommendationResource {
         return recommendations.dismiss(id(id), body.reason(), body.note()).orElseThrow(() -> unknown(id));
     }
 
-    private static long id(String id) {
+    // The recommendation's number, when it is one the caller may see; otherwise the 404 of an unknown one.
+    private long id(String id) {
         Integer number = Parameters.integer("id", id, 1, Integer.MAX_VALUE);
-        if (number == null) {
+        if (number == null || !scope.seesRecommendation(number)) {
             throw unknown(id);
         }
         return number;

@@ -1,5 +1,6 @@
 package com.retentionadvisor.recommendations;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.customers.RelationshipStage;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
@@ -23,6 +26,7 @@ public final class WorklistResource {
     }
 
     @Path("/api/managers/{externalId}/worklist")
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Recommendations")
     public static class OfManager {
@@ -30,17 +34,22 @@ public final class WorklistResource {
         @Inject
         Worklists worklists;
 
+        @Inject
+        CallerScope scope;
+
         @GET
         @Operation(summary = "Open recommendations across the manager's current customers, most urgent first; filter by level, stage, dueBefore; page from 0, size up to 100 (default 20)")
         public Worklists.WorklistPage worklist(@PathParam("externalId") String managerId, @QueryParam("level") String level,
                 @QueryParam("stage") String stage, @QueryParam("dueBefore") String dueBefore,
                 @QueryParam("page") String page, @QueryParam("size") String size) {
+            scope.requireManager(managerId);
             return worklists.forManager(managerId, filter(level, stage, dueBefore), page(page), size(size))
                     .orElseThrow(() -> new UnknownRecordException("externalId", "manager", managerId));
         }
     }
 
     @Path("/api/teams/{team}/worklist")
+    @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Recommendations")
     public static class OfTeam {

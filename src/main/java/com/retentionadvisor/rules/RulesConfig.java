@@ -11,10 +11,10 @@ public interface RulesConfig {
     String dir();
 
     /**
-     * Whether analysts may send rule files to validate and test them. Rule files hold code that runs in the service:
-     * off unless switched on, until the API has authentication (on in dev mode and tests).
+     * Whether analysts (and admins) may send rule files to validate, test, simulate, back-test and publish them. Rule
+     * files hold code that runs in the service: switch it off where nobody should put rules in over HTTP.
      */
-    @WithDefault("false")
+    @WithDefault("true")
     boolean uploadsEnabled();
 
     /** Watching the rules folder: a change, once it has settled, is compiled, tested and put live. */

@@ -31,12 +31,14 @@ final class AdvisorClient {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final URI service;
+    private final String apiKey;
     private final PrintStream out;
     private final PrintStream err;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    AdvisorClient(String service, PrintStream out, PrintStream err) {
+    AdvisorClient(String service, String apiKey, PrintStream out, PrintStream err) {
         this.service = URI.create(service.endsWith("/") ? service : service + "/");
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.out = out;
         this.err = err;
     }
@@ -59,7 +61,7 @@ final class AdvisorClient {
 
     private int runJob(Path folder, String path, Map<String, String> query) {
         try {
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(service.resolve(path + queryOf(query)))
+            HttpResponse<String> accepted = http.send(request(service.resolve(path + queryOf(query)))
                     .header("Content-Type", "application/zip")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(zip(folder)))
@@ -69,7 +71,7 @@ final class AdvisorClient {
             }
             URI job = service.resolve(accepted.headers().firstValue("Location").orElseThrow());
             while (true) {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(job + "?waitSeconds=10"))
+                HttpResponse<String> answer = http.send(request(URI.create(job + "?waitSeconds=10"))
                         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
                     return refused(answer);
@@ -100,15 +102,24 @@ final class AdvisorClient {
         }
     }
 
-    // 422: the rules were turned away; 400: a parameter is wrong; anything else is the service's trouble.
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
+    }
+
+    // 422: the rules were turned away; 400: a parameter is wrong; 401, 403: no key, or not an analyst's; anything
+    // else is the service's trouble.
     private int refused(HttpResponse<String> answer) throws IOException {
         JsonNode problem = JSON.readTree(answer.body().isBlank() ? "{}" : answer.body());
         err.println("The advisor answered " + answer.statusCode() + ": " + problem.path("detail").asText(answer.body()));
         problem.path("errors").forEach(e -> err.println("  " + (e.has("field") ? e.path("field").asText() + ": " : "")
                 + e.path("message").asText()));
+        if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+            err.println("  Send an analyst's API key: set " + RulesCommand.API_KEY_VARIABLE + ", or give --api-key");
+        }
         return switch (answer.statusCode()) {
             case 422 -> RulesCommand.RULES_REJECTED;
-            case 400 -> RulesCommand.USAGE;
+            case 400, 401, 403 -> RulesCommand.USAGE;
             default -> RulesCommand.SERVICE_FAILED;
         };
     }

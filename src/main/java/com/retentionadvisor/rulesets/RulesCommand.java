@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.retentionadvisor.rules.Ruleset;
 import com.retentionadvisor.rules.RulesetException;
@@ -37,19 +38,29 @@ public final class RulesCommand {
             Usage: rules <command> [options]
               rules check    --dir <folder>                 compile the rule files; list the rules or every problem
               rules test     --dir <folder>                 run the scenario files under <folder>/tests against the rules
-              rules simulate --dir <folder> --url <service> [--as-of <instant>] [--sample <n>]
+              rules simulate --dir <folder> --url <service> [--as-of <instant>] [--sample <n>] [--api-key <key>]
                                                             simulate the rules on the service's customers beside its live ruleset
-              rules backtest --dir <folder> --url <service> --cutoff <instant> --horizon <P90D> --outcome <NO_ORDER|CHURNED> [--top-k <n>]
+              rules backtest --dir <folder> --url <service> --cutoff <instant> --horizon <P90D> --outcome <NO_ORDER|CHURNED> [--top-k <n>] [--api-key <key>]
                                                             back-test the rules' risk score on what happened after the cut-off
-            Exit codes: 0 fine, 1 rules rejected (do not compile, a scenario fails), 2 wrong usage, 3 service unreachable or job failed.
+            simulate and backtest send an analyst's API key: RETENTION_API_KEY, or --api-key (which other users of the machine may see).
+            Exit codes: 0 fine, 1 rules rejected (do not compile, a scenario fails), 2 wrong usage or a key turned away, 3 service unreachable or job failed.
             """;
+
+    /** Where the API key for simulate and backtest comes from when --api-key is not given. */
+    static final String API_KEY_VARIABLE = "RETENTION_API_KEY";
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Function<String, String> environment;
 
     public RulesCommand(PrintStream out, PrintStream err) {
+        this(out, err, System::getenv);
+    }
+
+    RulesCommand(PrintStream out, PrintStream err, Function<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     /** Runs the command given after "rules" and answers the exit code. */
@@ -72,9 +83,9 @@ public final class RulesCommand {
         return switch (command) {
             case "check" -> allowed(options, Set.of("dir")) ? check(folder) : USAGE;
             case "test" -> allowed(options, Set.of("dir")) ? test(folder) : USAGE;
-            case "simulate" -> allowed(options, Set.of("dir", "url", "as-of", "sample"))
+            case "simulate" -> allowed(options, Set.of("dir", "url", "as-of", "sample", "api-key"))
                     ? remote(options).simulate(folder, options.get("as-of"), options.get("sample")) : USAGE;
-            case "backtest" -> allowed(options, Set.of("dir", "url", "cutoff", "horizon", "outcome", "top-k"))
+            case "backtest" -> allowed(options, Set.of("dir", "url", "cutoff", "horizon", "outcome", "top-k", "api-key"))
                     ? remote(options).backtest(folder, options) : USAGE;
             default -> usage("unknown command '" + command + "'");
         };
@@ -119,7 +130,8 @@ public final class RulesCommand {
     }
 
     private AdvisorClient remote(Map<String, String> options) {
-        return new AdvisorClient(options.getOrDefault("url", "http://localhost:8080"), out, err);
+        String apiKey = options.getOrDefault("api-key", environment.apply(API_KEY_VARIABLE));
+        return new AdvisorClient(options.getOrDefault("url", "http://localhost:8080"), apiKey, out, err);
     }
 
     private boolean allowed(Map<String, String> options, Set<String> known) {

@@ -1,5 +1,6 @@
 package com.retentionadvisor.timeline;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,10 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 
 @Path("/api/customers/{externalId}/timeline")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class TimelineResource {
@@ -22,9 +26,13 @@ public class TimelineResource {
     @Inject
     Timeline timeline;
 
+    @Inject
+    CallerScope scope;
+
     @GET
     @Operation(summary = "The customer card's history: contacts, deals and orders, surveys, emails, tickets, risk over time and recommendations, newest first (limit up to 1000, default 200)")
     public Timeline.CustomerTimeline timeline(@PathParam("externalId") String externalId, @QueryParam("limit") String limit) {
+        scope.requireCustomer(externalId);
         Integer entries = Parameters.integer("limit", limit, 1, Timeline.MAX_ENTRIES);
         return timeline.read(externalId, entries == null ? 200 : entries)
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));

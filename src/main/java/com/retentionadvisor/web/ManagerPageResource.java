@@ -1,9 +1,10 @@
 package com.retentionadvisor.web;
 
 import java.net.URI;
-import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,8 +25,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
+import com.retentionadvisor.callers.CallerScope;
+import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.problems.AccessProblems;
 import com.retentionadvisor.problems.ApiException;
 import com.retentionadvisor.problems.ConflictException;
 import com.retentionadvisor.problems.FieldProblem;
@@ -41,6 +49,7 @@ import com.retentionadvisor.recommendations.RecommendationService;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 public class ManagerPageResource {
 
     private static final Logger LOG = Logger.getLogger(ManagerPageResource.class);
@@ -56,27 +65,36 @@ public class ManagerPageResource {
     @Inject
     WebConfig config;
 
+    @Inject
+    CallerScope scope;
+
     @Context
     UriInfo uriInfo;
 
     @Context
     HttpHeaders headers;
 
+    // A manager goes straight to their worklist; an admin picks a manager.
     @GET
     public Response home() {
-        return Response.seeOther(URI.create(page().managersLink())).build();
+        Page here = page();
+        return Response.seeOther(URI.create(scope.limitedToManager().map(here::managerLink).orElse(here.managersLink()))).build();
     }
 
     @GET
     @Path("managers")
     public Response managers() {
-        return render(Templates.managers(pages.managers(), page()), 200);
+        List<ManagerEntry> shown = pages.managers().stream().filter(manager -> scope.seesManager(manager.id())).toList();
+        return render(Templates.managers(shown, page()), 200);
     }
 
     @GET
     @Path("managers/{externalId}")
     public Response worklist(@RestPath String externalId, @RestQuery String level, @RestQuery String stage,
             @RestQuery String due, @RestQuery String page) {
+        if (!scope.seesManager(externalId)) {
+            throw new PageException(PageProblem.UNKNOWN_MANAGER, externalId);
+        }
         Page here = page();
         WorklistView view = pages.worklist(externalId, WorklistFilter.of(level, stage, due, page), here.language().locale())
                 .orElseThrow(() -> new PageException(PageProblem.UNKNOWN_MANAGER, externalId));
@@ -87,6 +105,9 @@ public class ManagerPageResource {
     @Path("customers/{externalId}")
     public Response customer(@RestPath String externalId) {
         Page here = page();
+        if (!scope.seesCustomer(externalId)) {
+            throw new PageException(PageProblem.UNKNOWN_CUSTOMER, externalId);
+        }
         CustomerCard card = pages.card(externalId, here.language().locale())
                 .orElseThrow(() -> new PageException(PageProblem.UNKNOWN_CUSTOMER, externalId));
         return render(Templates.customer(card, here), 200);
@@ -110,6 +131,17 @@ public class ManagerPageResource {
         recommendations.dismiss(recommendationId(id), Parameters.oneOf("reason", reason, DismissReason.class), note)
                 .orElseThrow(() -> new PageException(PageProblem.UNKNOWN_RECOMMENDATION, id));
         return backTo(from, Notice.DISMISSED);
+    }
+
+    // A person who is not signed in goes to the login page, and comes back here after it.
+    @ServerExceptionMapper
+    public Uni<Response> notSignedIn(UnauthorizedException e, RoutingContext context) {
+        return AccessProblems.challenge(context, AccessProblems.SIGN_IN);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(ForbiddenException e) {
+        return problem(PageProblem.NOT_ALLOWED, null, null);
     }
 
     @ServerExceptionMapper
@@ -159,14 +191,7 @@ public class ManagerPageResource {
     }
 
     private Page page() {
-        PageLanguage language = PageLanguage.of(uriInfo.getQueryParameters().getFirst("lang"), headers.getAcceptableLanguages());
-        URI requested = uriInfo.getRequestUri();
-        URI here = URI.create(requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()));
-        return new Page(language, zone(), here, Notice.of(uriInfo.getQueryParameters().getFirst("notice")));
-    }
-
-    private ZoneId zone() {
-        return config.timeZone().map(ZoneId::of).orElse(ZoneId.systemDefault());
+        return Page.of(uriInfo, headers, config, scope.callerName());
     }
 
     // A form goes back to the page it was sent from, and only to a page of this site.
@@ -201,9 +226,10 @@ public class ManagerPageResource {
         }
     }
 
-    private static long recommendationId(String id) {
+    // The recommendation's number, when it is one the caller may see; otherwise the page of an unknown one.
+    private long recommendationId(String id) {
         Integer number = Parameters.integer("id", id, 1, Integer.MAX_VALUE);
-        if (number == null) {
+        if (number == null || !scope.seesRecommendation(number)) {
             throw new PageException(PageProblem.UNKNOWN_RECOMMENDATION, id);
         }
         return number;

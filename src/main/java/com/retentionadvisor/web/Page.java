@@ -7,16 +7,28 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.recommendations.DismissReason;
 
 /**
  * What every template of the manager page knows about the request: the reader's language and time zone, where the
- * page is (for the language switch and the forms' way back) and what the last form did. Links keep the language.
+ * page is (for the language switch and the forms' way back), what the last form did, and who is signed in (null on
+ * the login page). Links keep the language.
  */
-public record Page(PageLanguage language, ZoneId zone, URI uri, Notice notice) {
+public record Page(PageLanguage language, ZoneId zone, URI uri, Notice notice, String signedInAs) {
+
+    /** The page of this request: ?lang= or the browser's languages, the configured zone, ?notice=. */
+    static Page of(UriInfo uriInfo, HttpHeaders headers, WebConfig config, String signedInAs) {
+        PageLanguage language = PageLanguage.of(uriInfo.getQueryParameters().getFirst("lang"), headers.getAcceptableLanguages());
+        URI requested = uriInfo.getRequestUri();
+        URI here = URI.create(requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()));
+        ZoneId zone = config.timeZone().map(ZoneId::of).orElse(ZoneId.systemDefault());
+        return new Page(language, zone, here, Notice.of(uriInfo.getQueryParameters().getFirst("notice")), signedInAs);
+    }
 
     public String lang() {
         return language.code();
@@ -58,6 +70,11 @@ public record Page(PageLanguage language, ZoneId zone, URI uri, Notice notice) {
 
     public String customerLink(String customerId) {
         return link(UriBuilder.fromPath("/customers/{id}").resolveTemplate("id", customerId));
+    }
+
+    /** Where the sign-out form goes. */
+    public String logoutAction() {
+        return link(UriBuilder.fromPath("/logout"));
     }
 
     /** Where a form sends what the manager did with a recommendation. */

@@ -232,6 +232,34 @@ public interface PageMessages {
     @Message
     String problemReference(String reference);
 
+    // --- signing in ---
+    @Message
+    String loginTitle();
+
+    @Message
+    String loginIntro();
+
+    @Message
+    String loginUsername();
+
+    @Message
+    String loginPassword();
+
+    @Message
+    String loginSubmit();
+
+    @Message
+    String loginFailed();
+
+    @Message
+    String loginMachines();
+
+    @Message
+    String signedInAs(String name);
+
+    @Message
+    String signOut();
+
     // --- the words for the advisor's codes ---
     @Message
     String level(RiskLevel level);

@@ -11,6 +11,7 @@ public enum PageProblem {
     NOTE_MISSING(400),
     NOTE_TOO_LONG(400),
     BAD_FILTER(400),
+    NOT_ALLOWED(403),
     UNEXPECTED(500);
 
     private final int status;

@@ -19,4 +19,6 @@ final class Templates {
     static native TemplateInstance customer(CustomerCard card, Page page);
 
     static native TemplateInstance problem(ProblemView view, Page page);
+
+    static native TemplateInstance login(boolean failed, Page page);
 }

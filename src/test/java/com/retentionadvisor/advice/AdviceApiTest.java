@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -37,6 +38,7 @@ import com.retentionadvisor.contacts.Purpose;
 
 /** Ingest → facts → rules from rules/ → advice and contact checks, through the real HTTP API and PostgreSQL. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class AdviceApiTest {
 
     private String customerId;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -28,6 +29,7 @@ import com.retentionadvisor.Crm;
 
 /** The data the full catalog needs, pushed through the API, and what the rules make of it. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RuleCatalogApiTest {
 
     private String customerId;

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -70,6 +71,7 @@ import com.retentionadvisor.rulesets.RulesCommand;
  * customers created after the cut-off includes others).
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class BacktestApiTest {
 
     private static final String CUTOFF = "2012-01-01T00:00:00Z";

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -24,6 +25,7 @@ import io.restassured.path.json.JsonPath;
  * base is generated as of 2018 so that its era overlaps no other test's data in the shared database.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class DemoBaseBacktestTest {
 
     private static final Instant DEMO_NOW = Instant.parse("2018-01-01T00:00:00Z");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 import com.retentionadvisor.Crm;
 import com.retentionadvisor.contacts.Channel;
@@ -33,6 +34,7 @@ import com.retentionadvisor.contacts.Purpose;
 
 /** Facts computed by SQL from a history pushed through the API, at a fixed as-of instant. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class FactsServiceTest {
 
     @Inject

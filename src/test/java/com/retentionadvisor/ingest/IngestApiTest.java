@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 import com.retentionadvisor.Crm;
@@ -38,6 +39,7 @@ import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.customers.Customer;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class IngestApiTest {
 
     private String customerId;

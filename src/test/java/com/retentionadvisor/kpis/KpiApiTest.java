@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -61,6 +62,7 @@ import com.retentionadvisor.advice.ContactCheck;
  * churn), which is average order value × orders / buyers / churn rate while the lifetime is under the cap.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class KpiApiTest {
 
     private static final String RUN = unique("KPI");

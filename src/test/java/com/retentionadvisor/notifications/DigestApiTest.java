@@ -25,11 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /** A manager's daily digest previewed through the API, as JSON (the webhook payload) and as the e-mail body. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class DigestApiTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -42,6 +43,7 @@ import io.restassured.path.json.JsonPath;
  * them, signed, to a receiver in the test that can fail on purpose; retries back off, and nothing goes out twice.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 @TestProfile(WebhooksApiTest.SendingToATestCrm.class)
 class WebhooksApiTest {
 

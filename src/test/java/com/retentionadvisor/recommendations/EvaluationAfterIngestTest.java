@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 
 /** Where evaluation after ingest is on (the default outside tests), new data brings the manager new work by itself. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 @TestProfile(EvaluationAfterIngestTest.EvaluatingAfterIngest.class)
 class EvaluationAfterIngestTest {
 

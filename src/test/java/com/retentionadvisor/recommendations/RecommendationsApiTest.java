@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -35,6 +36,7 @@ import io.restassured.response.ValidatableResponse;
  * action across evaluations, carried through accept, done and dismiss, and fed back into the rules.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RecommendationsApiTest {
 
     private String managerId;

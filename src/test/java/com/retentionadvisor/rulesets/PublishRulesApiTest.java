@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -34,6 +35,7 @@ import io.restassured.path.json.JsonPath;
  * ruleset that served before it back live.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class PublishRulesApiTest {
 
     private static final String DETRACTOR_WEIGHT = "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)";

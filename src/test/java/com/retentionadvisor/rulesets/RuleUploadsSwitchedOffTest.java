@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 
 /** Where uploads are switched off (the default outside dev and tests), rule files sent are never compiled. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 @TestProfile(RuleUploadsSwitchedOffTest.UploadsOff.class)
 class RuleUploadsSwitchedOffTest {
 

@@ -28,10 +28,12 @@ import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
 /** Analysts check rule files over HTTP before they go live; nothing here changes the live ruleset. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RulesApiTest {
 
     private static final String SCENARIO_THAT_FAILS = """

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -28,6 +29,7 @@ import io.restassured.path.json.JsonPath;
  * itself, a broken one leaves the live ruleset serving and shows why. Runs on a copy of rules/.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 @TestProfile(RulesFolderWatcherTest.WatchingACopy.class)
 class RulesFolderWatcherTest {
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
@@ -35,6 +36,7 @@ import io.restassured.response.ValidatableResponse;
  * checked against the live advice API, customer by customer.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class SimulateRulesApiTest {
 
     private static final String DETRACTOR_RULE = "NPS detractor: the latest answer is 6 or lower";

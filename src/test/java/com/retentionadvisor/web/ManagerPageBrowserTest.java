@@ -1,5 +1,6 @@
 package com.retentionadvisor.web;
 
+import static com.retentionadvisor.Crm.unique;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -15,7 +16,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +33,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+
+import com.retentionadvisor.callers.Callers;
+import com.retentionadvisor.callers.Roles;
 
 /**
- * A manager clicks through the page in a real browser (Debian's chromium, headless): the worklist, a customer card,
- * done and dismiss, in English and in Russian; and the pages fit a laptop and a phone, where the README's screenshots
- * are taken (target/screenshots/).
+ * A manager signs in on the login page and clicks through the page in a real browser (Debian's chromium, headless):
+ * the worklist, a customer card, done and dismiss, in English and in Russian; and the pages fit a laptop and a phone,
+ * where the README's screenshots are taken (target/screenshots/). The data is pushed and checked through the API with
+ * an admin key issued by the service; the browser is the manager, with their own password.
  */
 @QuarkusTest
 class ManagerPageBrowserTest {
@@ -41,11 +51,15 @@ class ManagerPageBrowserTest {
     private static final int LAPTOP = 1280;
     private static final int PHONE = 375;
     private static final int PHONE_HEIGHT = 812;
+    private static final String MANAGER_USERNAME = "anna.petrova";
 
     private static ChromeDriver browser;
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    Callers callers;
 
     private DriftingCustomers story;
 
@@ -62,9 +76,23 @@ class ManagerPageBrowserTest {
     }
 
     @BeforeEach
-    void aManagerWithDriftingCustomers() {
+    void aManagerWithDriftingCustomersSignedIn() {
         Assumptions.assumeFalse(HeadlessChromium.skipped(), "left out on purpose with -DskipBrowserTests");
+        String admin = callers.issueKey(unique("browser-admin"), Roles.ADMIN, null, "ManagerPageBrowserTest").key();
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + admin).build();
         story = DriftingCustomers.seed();
+        // One person for the three tests, tied to each test's manager in turn: the screenshots show a name that stays.
+        String password = Callers.newPassword();
+        callers.resetUser(MANAGER_USERNAME, password, Roles.MANAGER, story.managerId(), "ManagerPageBrowserTest");
+        signIn(MANAGER_USERNAME, password);
+    }
+
+    @AfterEach
+    void signOut() {
+        RestAssured.requestSpecification = null;
+        if (browser != null) {
+            browser.manage().deleteAllCookies();
+        }
     }
 
     @Test
@@ -149,6 +177,8 @@ class ManagerPageBrowserTest {
         String worklist = "/managers/" + story.managerId();
         String card = "/customers/" + story.detractorId();
 
+        open("/login?lang=en");
+        HeadlessChromium.laptopScreenshot(browser, "login-laptop", LAPTOP);
         open(worklist + "?lang=en");
         HeadlessChromium.laptopScreenshot(browser, "worklist-laptop", LAPTOP);
         open(card + "?lang=en");
@@ -156,7 +186,7 @@ class ManagerPageBrowserTest {
         open(card + "?lang=ru");
         HeadlessChromium.laptopScreenshot(browser, "customer-laptop-ru", LAPTOP);
 
-        for (String page : List.of(worklist + "?lang=en", worklist + "?lang=ru", card + "?lang=en", card + "?lang=ru")) {
+        for (String page : List.of(worklist + "?lang=en", worklist + "?lang=ru", card + "?lang=en", card + "?lang=ru", "/login?lang=ru")) {
             open(page);
             HeadlessChromium.emulate(browser, PHONE, PHONE_HEIGHT, true);
             browser.findElements(By.cssSelector("details.act")).forEach(details -> browser.executeScript("arguments[0].open = true", details));
@@ -173,6 +203,17 @@ class ManagerPageBrowserTest {
 
     private void open(String path) {
         browser.get(root.resolve(path).toString());
+    }
+
+    // As a person does: the worklist sends them to the login page, and after it back to the worklist.
+    private void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        open("/managers/" + story.managerId() + "?lang=en");
+        assertThat(text(By.tagName("h1")), equalTo("Sign in"));
+        browser.findElement(By.name("j_username")).sendKeys(username);
+        browser.findElement(By.name("j_password")).sendKeys(password);
+        submit(browser.findElement(By.cssSelector("form button[type=submit]")));
+        assertThat(text(By.cssSelector(".signed-in .who")), equalTo("Signed in as " + username));
     }
 
     // Opens one of a recommendation's <details> forms, as a click on its summary does.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -32,6 +33,7 @@ import io.restassured.response.ValidatableResponse;
  * services as the JSON API, and every problem told in words. The browser test clicks through the same pages.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class ManagerPagesTest {
 
     private static final Pattern RECOMMENDATION = Pattern.compile("data-recommendation=\"(\\d+)\"");

@@ -1,0 +1,49 @@
+package com.retentionadvisor.problems;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/** The two ways a request is turned away before it is looked at: no caller (401), or a role that may not (403). */
+public final class AccessProblems {
+
+    public static final String SIGN_IN = "this needs a caller: send an API key as 'Authorization: Bearer <key>', or sign in at /login";
+    public static final String UNKNOWN_KEY = "the API key is not known, or it was revoked";
+    public static final String ROLE_MAY_NOT = "the caller's role may not do this";
+
+    private AccessProblems() {
+    }
+
+    public static Problem notSignedIn(String detail) {
+        return new Problem(Problem.typeFor("unauthenticated"), "Not signed in", 401, detail, List.of());
+    }
+
+    public static Problem notAllowed(String detail) {
+        return new Problem(Problem.typeFor("forbidden"), "Not allowed", 403, detail, List.of());
+    }
+
+    /**
+     * The answer to a request without a (valid) caller, from the authentication mechanism that had to do with it:
+     * on the API a 401 problem with its WWW-Authenticate header; on the web pages, and after a wrong password on the
+     * login form, the form login's redirect to the login page.
+     */
+    public static Uni<Response> challenge(RoutingContext context, String detail) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem() : authenticator.getChallenge(context);
+        return challenge.map(data -> {
+            Problem problem = notSignedIn(detail);
+            Response.ResponseBuilder response = data == null || data.status == 401
+                    ? Response.status(401).type(Problem.MEDIA_TYPE).entity(problem)
+                    : Response.status(data.status);
+            if (data != null) {
+                data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            }
+            return response.header("Cache-Control", "no-store").build();
+        });
+    }
+}
