@@ -13,13 +13,12 @@ public class Actors {
 
     public static final String ANONYMOUS = "anonymous";
 
-    // Resolvable once Quarkus Security is in the build; until then every request is anonymous.
     @Inject
     Instance<SecurityIdentity> identity;
 
     /**
-     * The signed-in user when there is one; else the name the caller gave where the API asks for one (publishedBy,
-     * rolledBackBy); else "anonymous".
+     * The caller (a person's username, or "key:" and an API key's name); outside a request (a job, the folder
+     * watcher), the name given where the API asks for one (publishedBy, rolledBackBy); else "anonymous".
      */
     public String current(String namedByCaller) {
         if (identity.isResolvable() && Arc.container().requestContext().isActive()) {

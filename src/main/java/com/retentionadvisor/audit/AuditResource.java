@@ -1,5 +1,9 @@
 package com.retentionadvisor.audit;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import com.retentionadvisor.callers.Roles;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +22,7 @@ import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
 
 @Path("/api/audit")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who published or rolled back rules, changed a recommendation or read a customer's card")
 public class AuditResource {

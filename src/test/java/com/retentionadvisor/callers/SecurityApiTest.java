@@ -156,6 +156,7 @@ class SecurityApiTest {
             sending("POST", "/api/callers/users", Owned.NOTHING, JSON, "{}", Roles.ADMIN),
             api("GET", "/api/callers/users", Owned.NOTHING, Roles.ADMIN),
             api("DELETE", "/api/callers/users/{username}", Owned.NOTHING, Roles.ADMIN),
+            api("GET", "/api/audit?from=not-an-instant", Owned.NOTHING, Roles.ADMIN),
             // The web pages: a person signs in on /login; managers and admins see them.
             api("GET", "/", Owned.NOTHING, Roles.MANAGER),
             api("GET", "/managers", Owned.NOTHING, Roles.MANAGER),

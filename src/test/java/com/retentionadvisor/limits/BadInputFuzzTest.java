@@ -26,6 +26,7 @@ import com.retentionadvisor.Crm;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -40,6 +41,7 @@ import net.jqwik.api.sessions.JqwikSession;
  * -Dfuzz.seed and -Dfuzz.payloads; a failure names the seed and the payload's number.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class BadInputFuzzTest {
 
     private static final Logger LOG = Logger.getLogger(BadInputFuzzTest.class);

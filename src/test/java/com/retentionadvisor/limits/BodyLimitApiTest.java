@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * A body declaring more than retention.limits.max-body-size is refused before it is read, with a problem document.
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * do), so the test shows that the answer comes before a byte of the body.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class BodyLimitApiTest {
 
     @TestHTTPResource("/api/contacts/batch")

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 import com.retentionadvisor.rulesets.LiveRuleset;
@@ -35,6 +36,7 @@ import com.retentionadvisor.rulesets.ShippedRules;
  * asserts the difference, since the tests share one service and one database.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class MetricsApiTest {
 
     private static final String SALES_RATIO_RULE = "A sales contact is refused when it would push sales talk above the limit";

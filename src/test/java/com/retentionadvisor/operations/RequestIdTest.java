@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -19,6 +20,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Every response carries its request's id, the caller's when sane, and every problem body names the same id. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RequestIdTest {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

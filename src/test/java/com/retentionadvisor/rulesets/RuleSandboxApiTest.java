@@ -16,12 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * Rule files are code that runs inside the service: a rule that reaches files, the network, processes or the JVM is
  * refused at validation, before anything is compiled, and named by file, line and column.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = "admin")
 class RuleSandboxApiTest {
 
     private static final String HEADER = """
