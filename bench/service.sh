@@ -54,7 +54,10 @@ service_start() {
     local -a extra=()
     read -r -a extra <<< "${BENCH_JAVA_OPTS:-}"
     RETENTION_DEMO_CRM_KEY=$crm_key RETENTION_DEMO_ANALYST_KEY=$analyst_key \
+    # The load drivers are one caller each and go faster than one caller may (200 requests/s): the limit is lifted.
     java -Dretention.demo.enabled=true -Dretention.embedded-postgres.data-dir="$workdir/pg" \
+         -Dretention.limits.requests-per-second=1000000 -Dretention.limits.burst=1000000 \
+         -Dquarkus.log.console.json.enabled=false \
          -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" ${extra[@]+"${extra[@]}"} \
          -jar target/quarkus-app/quarkus-run.jar > "$workdir/service.log" 2>&1 &
     pid=$!
