@@ -53,8 +53,8 @@ service_start() {
     began=$(date +%s%N)
     local -a extra=()
     read -r -a extra <<< "${BENCH_JAVA_OPTS:-}"
-    RETENTION_DEMO_CRM_KEY=$crm_key RETENTION_DEMO_ANALYST_KEY=$analyst_key \
     # The load drivers are one caller each and go faster than one caller may (200 requests/s): the limit is lifted.
+    RETENTION_DEMO_CRM_KEY=$crm_key RETENTION_DEMO_ANALYST_KEY=$analyst_key \
     java -Dretention.demo.enabled=true -Dretention.embedded-postgres.data-dir="$workdir/pg" \
          -Dretention.limits.requests-per-second=1000000 -Dretention.limits.burst=1000000 \
          -Dquarkus.log.console.json.enabled=false \
