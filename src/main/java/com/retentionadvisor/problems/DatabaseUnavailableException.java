@@ -6,7 +6,7 @@ package com.retentionadvisor.problems;
  */
 public final class DatabaseUnavailableException extends TryAgainLaterException {
 
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     public DatabaseUnavailableException() {
         super("the database cannot be reached just now; nothing of this request was written: send it again in a few seconds",

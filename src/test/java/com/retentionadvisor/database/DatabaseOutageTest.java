@@ -7,6 +7,7 @@ import static com.retentionadvisor.Crm.push;
 import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -48,9 +49,9 @@ import io.restassured.response.ValidatableResponse;
 import com.retentionadvisor.Crm.Item;
 
 /**
- * PostgreSQL stops while the advisor runs: requests answer 503 with Retry-After, readiness reports DOWN, and once
- * PostgreSQL is back the advisor serves again by itself, without a restart. Every test leaves PostgreSQL running for
- * the test classes after it, whatever happened.
+ * PostgreSQL stops while the advisor runs: requests, the manager page's included, answer 503 with Retry-After,
+ * readiness reports DOWN, and once PostgreSQL is back the advisor serves again by itself, without a restart. Every
+ * test leaves PostgreSQL running for the test classes after it, whatever happened.
  */
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = "admin")
@@ -94,6 +95,10 @@ class DatabaseOutageTest {
         given().when().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.findAll { it.status == 'DOWN' }.name", hasItem("Database connections health check"));
+        given().when().get("/managers?lang=en").then().statusCode(503)
+                .contentType(containsString("text/html"))
+                .header("Retry-After", "5")
+                .body(containsString("cannot reach its database"));
         // Alive all the same: an orchestrator stops sending requests, it does not restart the advisor.
         given().when().get("/q/health/live").then().statusCode(200);
 
