@@ -17,7 +17,7 @@ final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     // A JVM-wide mark: dev mode's live reload loads this class anew, but the server it started keeps running.
-    private static final String RUNNING_URL = "retention.embedded-postgres.running-url";
+    static final String RUNNING_URL = "retention.embedded-postgres.running-url";
     private static EmbeddedDatabase running;
 
     private final String jdbcUrl;

@@ -17,18 +17,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.database.DatabaseFailures;
 import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.problems.BatchTooLargeException;
+import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.UnknownRecordException;
@@ -36,7 +39,7 @@ import com.retentionadvisor.problems.UnknownRecordException;
 /**
  * Idempotent bulk upserts of CRM records. A batch is checked whole before anything is written: one invalid item
  * turns the whole batch away with a 400 naming every problem. Items naming an unknown customer or manager are
- * rejected one by one (the rest is written); a batch of one such item answers 404.
+ * rejected one by one (the rest is written); a batch of one such item answers 404. A batch is one transaction.
  */
 @ApplicationScoped
 public class BatchIngestService {
@@ -62,9 +65,36 @@ public class BatchIngestService {
     @Inject
     AdvisorMetrics metrics;
 
-    @Transactional
+    /**
+     * Writes the batch in one transaction: all of it or, when it fails, nothing. A batch that loses a race with
+     * another one writing the same records (both create the same external id, or their row locks deadlock) is written
+     * once more, from what the other one committed; a second loss answers 429 with Retry-After.
+     */
     public <I extends IngestItem, R extends IngestedRecord> BatchResult ingest(RecordKind<I, R> kind, List<I> items) {
         checkBatch(items);
+        BatchResult result;
+        try {
+            result = QuarkusTransaction.requiringNew().call(() -> write(kind, items));
+        } catch (RuntimeException first) {
+            String conflict = DatabaseFailures.writeConflict(first).orElseThrow(() -> first);
+            LOG.infof("A batch of %d %s met another one writing the same records (SQLState %s); writing it once more",
+                    items.size(), kind.name(), conflict);
+            try {
+                result = QuarkusTransaction.requiringNew().call(() -> write(kind, items));
+            } catch (RuntimeException second) {
+                if (DatabaseFailures.writeConflict(second).isEmpty()) {
+                    throw second;
+                }
+                throw new BusyException("another batch was writing the same records at the same time; nothing of this one"
+                        + " was written: send it again", 1);
+            }
+        }
+        LOG.infof("Ingested %d %s: %s", items.size(), kind.name(), result.counts());
+        metrics.batchIngested(kind.name(), result.counts());
+        return result;
+    }
+
+    private <I extends IngestItem, R extends IngestedRecord> BatchResult write(RecordKind<I, R> kind, List<I> items) {
         Map<String, R> existing = loadByExternalId(kind.recordType(), items.stream().map(IngestItem::externalId).toList());
         References references = loadReferences(items);
 
@@ -73,9 +103,9 @@ public class BatchIngestService {
             I item = items.get(index);
             results.add(upsert(kind, item, index, existing.get(item.externalId()), references, items.size() == 1));
         }
+        // Written now, not at the commit: a conflict with another batch is then thrown here, as itself.
+        em.flush();
         BatchResult result = BatchResult.of(kind.name(), results);
-        LOG.infof("Ingested %d %s: %s", items.size(), kind.name(), result.counts());
-        metrics.batchIngested(kind.name(), result.counts());
         Set<String> changed = new TreeSet<>();
         for (BatchResult.Item written : results) {
             if (written.result() == ItemOutcome.CREATED || written.result() == ItemOutcome.UPDATED) {

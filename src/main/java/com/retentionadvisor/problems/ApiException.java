@@ -5,7 +5,7 @@ import java.util.List;
 /** A request the API turns away, with everything the caller needs to fix it. Mapped once, in {@link ProblemMappers}. */
 public abstract sealed class ApiException extends RuntimeException
         permits InvalidInputException, UnknownRecordException, BatchTooLargeException, UploadTooLargeException,
-        ForbiddenHereException, BusyException, RulesetRejectedException, ConflictException {
+        ForbiddenHereException, TryAgainLaterException, RulesetRejectedException, ConflictException {
 
     private final List<FieldProblem> problems;
 

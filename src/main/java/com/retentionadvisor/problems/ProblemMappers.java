@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.retentionadvisor.database.DatabaseFailures;
 
 /** Turns every error into application/problem+json; no class name or stack trace ever reaches the caller. */
 public class ProblemMappers {
@@ -31,8 +32,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
         Response response = respond(e.toProblem());
-        return e instanceof BusyException busy
-                ? Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build()
+        return e instanceof TryAgainLaterException later
+                ? Response.fromResponse(response).header("Retry-After", later.retryAfterSeconds()).build()
                 : response;
     }
 
@@ -93,10 +94,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.connectionLost(e)) {
+            // An outage, not a fault of the advisor: one line, without the stack trace, for each request it turns away.
+            LOG.warnf("Database unavailable, answered 503: %s", rootMessage(e));
+            return apiException(new DatabaseUnavailableException());
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return respond(new Problem(Problem.typeFor("internal-error"), "Internal error", 500,
                 "the advisor failed to answer; quote reference " + reference + " when reporting it", List.of()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response badRequest(FieldProblem problem) {

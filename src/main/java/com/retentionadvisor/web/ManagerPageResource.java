@@ -33,9 +33,11 @@ import io.vertx.ext.web.RoutingContext;
 import com.retentionadvisor.callers.CallerScope;
 import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.database.DatabaseFailures;
 import com.retentionadvisor.problems.AccessProblems;
 import com.retentionadvisor.problems.ApiException;
 import com.retentionadvisor.problems.ConflictException;
+import com.retentionadvisor.problems.DatabaseUnavailableException;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
@@ -171,6 +173,11 @@ public class ManagerPageResource {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseFailures.connectionLost(e)) {
+            LOG.warnf("Database unavailable, the manager page answered 503: %s", e.getMessage());
+            return Response.fromResponse(problem(PageProblem.DATABASE_UNAVAILABLE, null, null))
+                    .header("Retry-After", DatabaseUnavailableException.RETRY_AFTER_SECONDS).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "The manager page failed, reference %s", reference);
         return problem(PageProblem.UNEXPECTED, null, reference);

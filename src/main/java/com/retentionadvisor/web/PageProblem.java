@@ -12,6 +12,7 @@ public enum PageProblem {
     NOTE_TOO_LONG(400),
     BAD_FILTER(400),
     NOT_ALLOWED(403),
+    DATABASE_UNAVAILABLE(503),
     UNEXPECTED(500);
 
     private final int status;
