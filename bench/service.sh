@@ -68,13 +68,20 @@ service_start() {
     ready_ms=$(( ($(date +%s%N) - began) / 1000000 ))
 }
 
+# The embedded PostgreSQL's processes: the postmaster and its children (every one calls setsid, so no session holds them all).
+postgres_processes() {
+    local postmaster
+    postmaster=$(head -1 "$workdir/pg/postmaster.pid")
+    echo "$postmaster $(pgrep -P "$postmaster" 2> /dev/null | tr '\n' ' ')"
+}
+
 # CPU used in the last 2 s by processes other than this script's session (the service, the load driver) and the
 # embedded PostgreSQL's: "none" when nothing else took more than 5% of a core.
 other_processes() {
     local ours="$$ ${pid:-} ${BASHPID}" p list=""
     for p in $(pgrep -s 0 2> /dev/null || true); do ours="$ours $p"; done
-    if [ -f "$workdir/pg/postmaster.pid" ]; then # the embedded PostgreSQL runs in a session of its own
-        for p in $(pgrep -s "$(head -1 "$workdir/pg/postmaster.pid")" 2> /dev/null || true); do ours="$ours $p"; done
+    if [ -f "$workdir/pg/postmaster.pid" ]; then # the embedded PostgreSQL: the postmaster and its children (each in a session of its own)
+        for p in $(postgres_processes); do ours="$ours $p"; done
     fi
     local busy what args
     busy=$(top -b -n 2 -d 2 -w 200 -o %CPU 2> /dev/null | awk -v ours=" $ours " '

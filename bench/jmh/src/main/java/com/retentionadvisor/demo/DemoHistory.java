@@ -27,4 +27,9 @@ public record DemoHistory(List<ManagerItem> managers, List<CustomerItem> custome
         return new DemoHistory(data.managers, data.customers, data.assignments, data.contacts, data.deals,
                 data.subscriptions, data.surveys, data.emailEvents, data.tickets);
     }
+
+    /** The CRM id of the n-th demo customer (DEMO-C0005); every record of a customer has an id that starts with it. */
+    public static String customerId(int n) {
+        return DemoData.customerId(n);
+    }
 }
