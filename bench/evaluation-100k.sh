@@ -98,7 +98,7 @@ samplers+=($!)
 cpu_before=$(cpu_snapshot)
 log_from=$(wc -l < "$workdir/service.log")
 
-answer=$(curl -s --max-time 30 -X POST -w ' %{http_code}' "$base_url/api/evaluations")
+answer=$(curl -s --max-time 30 -X POST -w ' %{http_code}' -H "Authorization: Bearer $admin_key" "$base_url/api/evaluations")
 [ "${answer##* }" = 202 ] || { echo "POST /api/evaluations answered ${answer##* }: ${answer% *}" >&2; exit 1; }
 id=$(field id <<< "${answer% *}")
 echo "POST /api/evaluations: 202, job $id"
@@ -106,7 +106,7 @@ deadline=$(( $(date +%s) + max_minutes * 60 ))
 next_report=$(( $(date +%s) + report_every ))
 mid=""
 while :; do
-    view=$(curl -s --max-time 40 "$base_url/api/evaluations/$id?waitSeconds=10")
+    view=$(curl -s --max-time 40 -H "Authorization: Bearer $admin_key" "$base_url/api/evaluations/$id?waitSeconds=10")
     state=$(field state <<< "$view")
     case "$state" in DONE|FAILED|CANCELLED) break ;; esac
     done_now=$(field done <<< "$view"); total=$(field total <<< "$view")

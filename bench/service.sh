@@ -9,7 +9,8 @@
 #   other_processes prints the processes not started by this script that used more than 5% of a core in the last 2 s
 # Also sets: port (BENCH_PORT, or the first free one from 18080), base_url (http://127.0.0.1:port), workdir, and the
 # API keys the demo's callers get (chosen here, passed as RETENTION_DEMO_CRM_KEY / _ANALYST_KEY): crm_key for advice,
-# analyst_key for publishing, rollbacks and simulations; also exported as RETENTION_API_KEY (the CRM's) for the load
+# analyst_key for publishing, rollbacks and simulations, admin_key (the bootstrap admin's, also without the demo) for
+# batch evaluations; crm_key is also exported as RETENTION_API_KEY (the CRM's) for the load
 # driver, bench/load/ConstantRateLoad.java.
 # BENCH_JAVA_OPTS: further JVM options for the service, split at spaces, e.g.
 #   BENCH_JAVA_OPTS="-Dretention.rules.uploads-enabled=true -Dretention.demo.customers=3000"
@@ -46,6 +47,7 @@ base_url="http://127.0.0.1:$port"
 new_key() { printf 'ra_bench_%s' "$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"; }
 crm_key=$(new_key)
 analyst_key=$(new_key)
+admin_key=$(new_key) # the bootstrap admin's (RETENTION_SECURITY_BOOTSTRAP_ADMIN_KEY): batch evaluations
 export RETENTION_API_KEY=$crm_key
 
 service_start() {
@@ -54,7 +56,7 @@ service_start() {
     local -a extra=()
     read -r -a extra <<< "${BENCH_JAVA_OPTS:-}"
     # The load drivers are one caller each and go faster than one caller may (200 requests/s): the limit is lifted.
-    RETENTION_DEMO_CRM_KEY=$crm_key RETENTION_DEMO_ANALYST_KEY=$analyst_key \
+    RETENTION_DEMO_CRM_KEY=$crm_key RETENTION_DEMO_ANALYST_KEY=$analyst_key RETENTION_SECURITY_BOOTSTRAP_ADMIN_KEY=$admin_key \
     java -Dretention.demo.enabled=true -Dretention.embedded-postgres.data-dir="$workdir/pg" \
          -Dretention.limits.requests-per-second=1000000 -Dretention.limits.burst=1000000 \
          -Dquarkus.log.console.json.enabled=false \
