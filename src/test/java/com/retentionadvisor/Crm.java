@@ -41,6 +41,14 @@ public final class Crm {
         push(kind, items).statusCode(200);
     }
 
+    /** A new customer (its id starting with the prefix) whose latest survey, three days before AS_OF, scored NPS 2. */
+    public static String detractor(String prefix) {
+        String id = unique(prefix);
+        pushAll("customers", List.of(customer(id)));
+        pushAll("surveys", List.of(survey(unique("S"), id, 3, 2, null)));
+        return id;
+    }
+
     public static Item manager(String id) {
         return new Item().with("externalId", id).with("name", "Manager " + id).with("email", "m@example.com");
     }

@@ -3,6 +3,7 @@ package com.retentionadvisor.operations;
 import static com.retentionadvisor.Crm.AS_OF;
 import static com.retentionadvisor.Crm.contact;
 import static com.retentionadvisor.Crm.customer;
+import static com.retentionadvisor.Crm.detractor;
 import static com.retentionadvisor.Crm.push;
 import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.survey;
@@ -49,9 +50,7 @@ class MetricsApiTest {
     @BeforeEach
     void aDetractor() {
         versionBefore = LiveRuleset.version();
-        customerId = unique("MET");
-        pushAll("customers", List.of(customer(customerId)));
-        pushAll("surveys", List.of(survey(unique("S"), customerId, 3, 2, null)));
+        customerId = detractor("MET");
     }
 
     @AfterEach

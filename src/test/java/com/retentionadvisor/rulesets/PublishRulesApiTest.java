@@ -2,6 +2,7 @@ package com.retentionadvisor.rulesets;
 
 import static com.retentionadvisor.Crm.AS_OF;
 import static com.retentionadvisor.Crm.customer;
+import static com.retentionadvisor.Crm.detractor;
 import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.survey;
 import static com.retentionadvisor.Crm.unique;
@@ -46,9 +47,7 @@ class PublishRulesApiTest {
     @BeforeEach
     void aDetractor() {
         versionBefore = LiveRuleset.version();
-        customerId = unique("PUB");
-        pushAll("customers", List.of(customer(customerId)));
-        pushAll("surveys", List.of(survey(unique("S"), customerId, 3, 2, null)));
+        customerId = detractor("PUB");
     }
 
     @AfterEach
