@@ -280,7 +280,8 @@ public class Callers {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    static byte[] hash(String secret) {
+    /** SHA-256 of a secret (an API key, a credential header): what is kept or compared instead of it. */
+    public static byte[] hash(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -1,8 +1,5 @@
 package com.retentionadvisor.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.retentionadvisor.callers.Callers;
 import com.retentionadvisor.operations.RequestIds;
 import com.retentionadvisor.problems.Problem;
 
@@ -94,7 +92,7 @@ public class RequestLimits {
     private static String callerOf(RoutingContext context) {
         String credential = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (credential != null) {
-            return "credential:" + sha256(credential);
+            return "credential:" + HexFormat.of().formatHex(Callers.hash(credential));
         }
         var address = context.request().remoteAddress();
         return "address:" + (address == null ? "unknown" : address.hostAddress());
@@ -117,14 +115,6 @@ public class RequestLimits {
         } catch (JsonProcessingException e) {
             LOG.error("Cannot write a problem document", e);
             context.response().setStatusCode(status).end();
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
