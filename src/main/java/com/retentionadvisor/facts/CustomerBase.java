@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import com.retentionadvisor.customers.Customer;
 
 /**
  * Walks the whole customer base (or a sample) page by page, giving each customer's facts as of an instant: for work
@@ -46,8 +45,7 @@ public class CustomerBase {
      */
     public void walk(Instant asOf, Integer sample, Progress progress, Consumer<CustomerFacts> each) {
         pages(sample, progress, page -> {
-            List<CustomerFacts> pageFacts = QuarkusTransaction.requiringNew().call(() -> Customer.<Customer>list("id in ?1", page)
-                    .stream().map(customer -> facts.factsFor(customer, asOf)).toList());
+            List<CustomerFacts> pageFacts = QuarkusTransaction.requiringNew().call(() -> facts.factsFor(page, asOf));
             for (CustomerFacts customerFacts : pageFacts) {
                 if (progress.stopped()) {
                     return false;

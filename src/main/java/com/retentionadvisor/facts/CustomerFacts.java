@@ -72,6 +72,19 @@ public final class CustomerFacts {
     private Integer hoursSinceLastProactiveOutbound;
     private Integer daysToBirthday;
     private int productLines;
+    private Integer daysSinceFirstOrder;
+    private int orderDaysTotal;
+    private Double typicalOrderGapDays;
+    private int orderDaysLastYear;
+    private int activeMonthsLastHalfYear;
+    private int ordersLastHalfYear;
+    private int ordersSameHalfYearBefore;
+    private int ordersLastYear;
+    private int ordersYearBefore;
+    private int ordersComingSeasonLastYear;
+    private int contactDaysTotal;
+    private Double typicalContactGapDays;
+    private Integer daysSinceSubscriptionEnded;
     private Map<String, Integer> dismissedActions = Map.of();
 
     private CustomerFacts() {
@@ -364,6 +377,88 @@ public final class CustomerFacts {
         return productLines;
     }
 
+    /** Days since the first won deal; null if none. */
+    public Integer getDaysSinceFirstOrder() {
+        return daysSinceFirstOrder;
+    }
+
+    /** Distinct (UTC) days with a won deal, ever: a customer who ordered twice on one day bought on one day. */
+    public int getOrderDaysTotal() {
+        return orderDaysTotal;
+    }
+
+    /** The customer's own rhythm: the median of the gaps in days between consecutive order days; null with fewer than two order days. */
+    public Double getTypicalOrderGapDays() {
+        return typicalOrderGapDays;
+    }
+
+    /** Distinct days with a won deal in the last 365 days. */
+    public int getOrderDaysLastYear() {
+        return orderDaysLastYear;
+    }
+
+    /** Of the last six 30-day months, those with at least one won deal (0 to 6). */
+    public int getActiveMonthsLastHalfYear() {
+        return activeMonthsLastHalfYear;
+    }
+
+    /** Won deals in the last 180 days. */
+    public int getOrdersLastHalfYear() {
+        return ordersLastHalfYear;
+    }
+
+    /** Won deals in the same 180 days a year before: (asOf - 545 days, asOf - 365 days]. */
+    public int getOrdersSameHalfYearBefore() {
+        return ordersSameHalfYearBefore;
+    }
+
+    /** Won deals in the last 365 days. */
+    public int getOrdersLastYear() {
+        return ordersLastYear;
+    }
+
+    /** Won deals in the 365 days before those: (asOf - 730 days, asOf - 365 days]. */
+    public int getOrdersYearBefore() {
+        return ordersYearBefore;
+    }
+
+    /** Won deals a year ago in the 90 days that now lie ahead: (asOf - 365 days, asOf - 275 days]. */
+    public int getOrdersComingSeasonLastYear() {
+        return ordersComingSeasonLastYear;
+    }
+
+    /** Distinct (UTC) days with a contact in either direction, ever. */
+    public int getContactDaysTotal() {
+        return contactDaysTotal;
+    }
+
+    /** The median of the gaps in days between consecutive contact days; null with fewer than two contact days. */
+    public Double getTypicalContactGapDays() {
+        return typicalContactGapDays;
+    }
+
+    /** Days since the latest subscription ended, when none runs now; null while one runs or if there never was one. */
+    public Integer getDaysSinceSubscriptionEnded() {
+        return daysSinceSubscriptionEnded;
+    }
+
+    /**
+     * How overdue the customer is against their own rhythm: days since the last order / the typical gap between order
+     * days (2.0: twice the usual gap without an order); null without a rhythm (fewer than two order days).
+     */
+    public Double getOverdueRatio() {
+        return ratio(daysSinceLastOrder, typicalOrderGapDays);
+    }
+
+    /** The same for contacts: days since the last contact / the typical gap between contact days; null without a rhythm. */
+    public Double getContactOverdueRatio() {
+        return ratio(daysSinceLastContact, typicalContactGapDays);
+    }
+
+    private static Double ratio(Integer days, Double typicalGap) {
+        return days == null || typicalGap == null || typicalGap <= 0 ? null : days / typicalGap;
+    }
+
     @Override
     public String toString() {
         return "CustomerFacts[" + customerId + " as of " + asOf + "]";
@@ -630,6 +725,71 @@ public final class CustomerFacts {
 
         public Builder dismissedActions(Map<String, Integer> value) {
             facts.dismissedActions = Map.copyOf(value);
+            return this;
+        }
+
+        public Builder daysSinceFirstOrder(Integer value) {
+            facts.daysSinceFirstOrder = value;
+            return this;
+        }
+
+        public Builder orderDaysTotal(int value) {
+            facts.orderDaysTotal = value;
+            return this;
+        }
+
+        public Builder typicalOrderGapDays(Double value) {
+            facts.typicalOrderGapDays = value;
+            return this;
+        }
+
+        public Builder orderDaysLastYear(int value) {
+            facts.orderDaysLastYear = value;
+            return this;
+        }
+
+        public Builder activeMonthsLastHalfYear(int value) {
+            facts.activeMonthsLastHalfYear = value;
+            return this;
+        }
+
+        public Builder ordersLastHalfYear(int value) {
+            facts.ordersLastHalfYear = value;
+            return this;
+        }
+
+        public Builder ordersSameHalfYearBefore(int value) {
+            facts.ordersSameHalfYearBefore = value;
+            return this;
+        }
+
+        public Builder ordersLastYear(int value) {
+            facts.ordersLastYear = value;
+            return this;
+        }
+
+        public Builder ordersYearBefore(int value) {
+            facts.ordersYearBefore = value;
+            return this;
+        }
+
+        public Builder ordersComingSeasonLastYear(int value) {
+            facts.ordersComingSeasonLastYear = value;
+            return this;
+        }
+
+        public Builder contactDaysTotal(int value) {
+            facts.contactDaysTotal = value;
+            return this;
+        }
+
+        public Builder typicalContactGapDays(Double value) {
+            facts.typicalContactGapDays = value;
+            return this;
+        }
+
+        public Builder daysSinceSubscriptionEnded(Integer value) {
+            facts.daysSinceSubscriptionEnded = value;
             return this;
         }
 

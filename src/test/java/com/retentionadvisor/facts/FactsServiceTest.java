@@ -25,12 +25,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
 import com.retentionadvisor.Crm;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Purpose;
+import com.retentionadvisor.customers.Customer;
 
 /** Facts computed by SQL from a history pushed through the API, at a fixed as-of instant. */
 @QuarkusTest
@@ -286,5 +288,90 @@ class FactsServiceTest {
 
         assertEquals(1, facts.getReferralsGiven());
         assertEquals(4, facts.getDaysToBirthday());
+    }
+
+    @Test
+    void thePurchaseRhythmIsTheMedianGapBetweenOrderDays() {
+        pushAll("deals", List.of(
+                wonOrder(unique("D"), customerId, 10, "100.00"),
+                wonOrder(unique("D"), customerId, 40, "100.00"),
+                wonOrder(unique("D"), customerId, 40.2, "100.00"),
+                wonOrder(unique("D"), customerId, 100, "100.00"),
+                wonOrder(unique("D"), customerId, 160, "100.00"),
+                wonOrder(unique("D"), customerId, 300, "100.00"),
+                wonOrder(unique("D"), customerId, 400, "100.00")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(7, facts.getOrdersTotal());
+        assertEquals(6, facts.getOrderDaysTotal(), "two orders on one day are one order day");
+        assertEquals(60.0, facts.getTypicalOrderGapDays(), 1e-9, "gaps 100, 140, 60, 60, 30 days: the median is 60");
+        assertEquals(10.0 / 60.0, facts.getOverdueRatio(), 1e-9);
+        assertEquals(400, facts.getDaysSinceFirstOrder());
+        assertEquals(5, facts.getOrderDaysLastYear());
+        assertEquals(6, facts.getOrdersLastYear());
+        assertEquals(1, facts.getOrdersYearBefore());
+        assertEquals(5, facts.getOrdersLastHalfYear());
+        assertEquals(1, facts.getOrdersSameHalfYearBefore());
+        assertEquals(4, facts.getActiveMonthsLastHalfYear(), "orders 10, 40, 100 and 160 days ago fall in months 1, 2, 4 and 6");
+        assertEquals(1, facts.getOrdersComingSeasonLastYear(), "the order 300 days ago lies in (asOf - 365, asOf - 275]");
+    }
+
+    @Test
+    void aSingleOrderDayHasNoRhythm() {
+        pushAll("deals", List.of(
+                wonOrder(unique("D"), customerId, 30, "100.00"),
+                wonOrder(unique("D"), customerId, 30.1, "50.00")));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(2, facts.getOrdersTotal());
+        assertEquals(1, facts.getOrderDaysTotal());
+        assertNull(facts.getTypicalOrderGapDays());
+        assertNull(facts.getOverdueRatio());
+    }
+
+    @Test
+    void theContactRhythmIsTheMedianGapBetweenContactDays() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 5),
+                contact(unique("K"), customerId, 15).with("direction", "INBOUND").with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 25)));
+
+        CustomerFacts facts = facts();
+
+        assertEquals(3, facts.getContactDaysTotal());
+        assertEquals(10.0, facts.getTypicalContactGapDays(), 1e-9);
+        assertEquals(0.5, facts.getContactOverdueRatio(), 1e-9);
+    }
+
+    @Test
+    void aSubscriptionThatEndedWithNoneRunningCountsTheDaysSince() {
+        pushAll("subscriptions", List.of(subscription(unique("S"), customerId, "2025-01-01", "2026-03-31", false)));
+
+        assertEquals(91, facts().getDaysSinceSubscriptionEnded());
+
+        pushAll("subscriptions", List.of(subscription(unique("S"), customerId, "2026-04-01", "2027-03-31", false)));
+
+        assertNull(facts().getDaysSinceSubscriptionEnded(), "a running subscription is no end");
+    }
+
+    @Test
+    void aPageOfCustomersGetsTheFactsOfEachInTheOrderAsked() {
+        String other = unique("C");
+        pushAll("customers", List.of(customer(other)));
+        pushAll("deals", List.of(wonOrder(unique("D"), other, 3, "10.00")));
+        long first = idOf(customerId);
+        long second = idOf(other);
+
+        List<CustomerFacts> page = factsService.factsFor(List.of(second, -1L, first), AS_OF);
+
+        assertEquals(List.of(other, customerId), page.stream().map(CustomerFacts::getCustomerId).toList(), "an unknown id is left out");
+        assertEquals(3, page.get(0).getDaysSinceLastOrder());
+        assertNull(page.get(1).getDaysSinceLastOrder());
+    }
+
+    private static long idOf(String externalId) {
+        return QuarkusTransaction.requiringNew().call(() -> Customer.findByExternalId(externalId).orElseThrow().id);
     }
 }
