@@ -74,7 +74,7 @@ public final class RealDataBacktest {
         Map<String, JsonNode> proposed = new LinkedHashMap<>();
         if (calibrateAt != null) {
             Cutoff at = cutoffs.get(calibrateAt);
-            JsonNode calibration = job("/api/rules/calibration?" + query(at), null, "application/json", "calibration-" + at.name());
+            JsonNode calibration = job("/api/rules/calibration?" + query(at) + "&outcome=NO_ORDER", null, null, "calibration-" + at.name());
             byte[] zip = get("/api/rules/calibrations/" + calibration.path("id").asText() + "/files");
             writeProposal(calibration.path("report"), zip, proposalDir);
             for (Cutoff cutoff : cutoffs.values()) {

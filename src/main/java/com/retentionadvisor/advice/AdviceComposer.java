@@ -52,7 +52,9 @@ final class AdviceComposer {
     AdviceView advice(CustomerFacts facts, Evaluation evaluation) {
         List<AdviceView.Sign> signs = signs(evaluation.all(ChurnSign.class), "sign.");
         List<AdviceView.Sign> strengths = signs(evaluation.all(Strength.class), "strength.");
-        int score = evaluation.all(RiskScore.class).stream().mapToInt(RiskScore::getPoints).max().orElse(0);
+        RiskScore risk = evaluation.all(RiskScore.class).stream().max(Comparator.comparingInt(RiskScore::getPoints)).orElse(null);
+        int score = risk == null ? 0 : risk.getPoints();
+        int basePoints = risk == null ? 0 : risk.getBasePoints();
         RiskAssessment level = evaluation.all(RiskAssessment.class).stream()
                 .max(Comparator.comparing(RiskAssessment::getLevel))
                 .orElse(null);
@@ -93,7 +95,7 @@ final class AdviceComposer {
                 a.getCode(), title(a.getCode()), text("reason.DAILY_LIMIT", List.of(limit.getMaxPerDay())), limit.getRule())));
 
         return new AdviceView(facts.getCustomerId(), facts.getAsOf(),
-                new AdviceView.Risk(score, level == null ? null : level.getLevel(), level == null ? null : level.getRule(), signs, strengths),
+                new AdviceView.Risk(score, basePoints, level == null ? null : level.getLevel(), level == null ? null : level.getRule(), signs, strengths),
                 stage == null ? null : stage.getStage(), stage == null ? null : stage.getRule(),
                 value == null ? null : new AdviceView.Value(value.getTier(), value.getWeight(), value.getRule()),
                 actions, suppressed, contact(evaluation), crmNotices(evaluation, actions), evaluation.rulesetVersion(),
@@ -117,7 +119,8 @@ final class AdviceComposer {
 
     private List<AdviceView.Sign> signs(List<? extends Sign> found, String messagePrefix) {
         return found.stream()
-                .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text(messagePrefix + s.getCode(), s.getEvidence()), s.getRule()))
+                .map(s -> new AdviceView.Sign(s.getCode(), s.getWeight(), text(messagePrefix + s.getCode(), s.getEvidence()), s.getRule(),
+                        s.getWeightRule()))
                 .sorted(HEAVIEST_FIRST)
                 .toList();
     }

@@ -23,10 +23,12 @@ public record AdviceView(
         List<String> firedRules) {
 
     /** score = the signs' weights less the strengths' weights (never below 0), as the rules computed it. */
-    public record Risk(int score, RiskLevel level, String levelRule, List<Sign> signs, List<Sign> strengths) {
+    /** score = basePoints + the signs' weights − the strengths' weights, never below 0 (risk-levels/score.drl). */
+    public record Risk(int score, int basePoints, RiskLevel level, String levelRule, List<Sign> signs, List<Sign> strengths) {
     }
 
-    public record Sign(String code, int weight, String evidence, String rule) {
+    /** A churn sign or strength: rule is the one that found it, weightRule the row of the weights table that gave its weight. */
+    public record Sign(String code, int weight, String evidence, String rule, String weightRule) {
     }
 
     /**

@@ -14,11 +14,8 @@ import com.retentionadvisor.advice.AdviceView;
 import com.retentionadvisor.facts.CustomerBase;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
-import com.retentionadvisor.problems.InvalidInputException;
-import com.retentionadvisor.problems.RulesetRejectedException;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
-import com.retentionadvisor.rules.RulesetException;
 import com.retentionadvisor.rulesets.RuleFiles;
 import com.retentionadvisor.rulesets.RuleJob;
 import com.retentionadvisor.rulesets.RuleJobs;
@@ -59,7 +56,7 @@ public class BacktestService {
      * over the live rules, which must compile (422 otherwise).
      */
     public RuleJob start(BacktestRequest request, RuleFiles candidateFiles) {
-        Ruleset ruleset = candidateFiles == null ? engine.live() : compile(candidateFiles);
+        Ruleset ruleset = candidateFiles == null ? engine.live() : rulesets.compileJobCandidate(candidateFiles, "back-test");
         boolean candidate = candidateFiles != null;
         List<GlobalCondition> conditions = globalFacts.conditionsKnownAt(request.cutoff());
         return jobs.start(KIND, job -> run(job, request, ruleset, candidate, conditions));
@@ -80,16 +77,5 @@ public class BacktestService {
                     risk.signs().stream().map(AdviceView.Sign::code).collect(Collectors.toSet()), outcome.positive()));
         });
         return BacktestReport.of(request, ruleset.version(), candidate, base.values(), new BacktestMetrics(scored), conditions);
-    }
-
-    private Ruleset compile(RuleFiles files) {
-        if (files.ruleFiles().isEmpty()) {
-            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent; send none to back-test the live ruleset");
-        }
-        try {
-            return rulesets.compileCandidate(files);
-        } catch (RulesetException e) {
-            throw new RulesetRejectedException("the candidate ruleset does not compile", e.problems());
-        }
     }
 }

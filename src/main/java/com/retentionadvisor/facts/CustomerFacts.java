@@ -455,6 +455,18 @@ public final class CustomerFacts {
         return ratio(daysSinceLastContact, typicalContactGapDays);
     }
 
+    /**
+     * Days since the customer last ordered or had a contact in either direction, whichever was later; the days as a
+     * customer when neither ever happened.
+     */
+    public int getDaysOfSilence() {
+        if (daysSinceLastOrder == null && daysSinceLastContact == null) {
+            return tenureDays;
+        }
+        return Math.min(daysSinceLastOrder == null ? Integer.MAX_VALUE : daysSinceLastOrder,
+                daysSinceLastContact == null ? Integer.MAX_VALUE : daysSinceLastContact);
+    }
+
     private static Double ratio(Integer days, Double typicalGap) {
         return days == null || typicalGap == null || typicalGap <= 0 ? null : days / typicalGap;
     }

@@ -28,6 +28,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -150,6 +151,13 @@ public final class Ruleset {
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getObject() instanceof RuleOutcome outcome && event.getRule() != null) {
                     outcome.firedBy(event.getRule().getName());
+                }
+            }
+
+            @Override
+            public void objectUpdated(ObjectUpdatedEvent event) {
+                if (event.getObject() instanceof Sign sign && event.getRule() != null) {
+                    sign.weighedBy(event.getRule().getName());
                 }
             }
         };

@@ -10,9 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -21,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Sends a rules folder to a running advisor for a simulation or a back-test, follows the job (progress on stderr)
@@ -59,7 +62,49 @@ final class AdvisorClient {
         return runJob(folder, "api/rules/backtest", query);
     }
 
+    /**
+     * Calibrates the folder's rules on the service's customers and prints the report; with {@code out}, writes the
+     * proposed files there by their path under rules/ (the same folder, to review the change with a diff).
+     */
+    int calibrate(Path folder, Map<String, String> options, Path out) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : List.of("cutoff", "horizon", "outcome")) {
+            putIfGiven(query, name, options.get(name));
+        }
+        putIfGiven(query, "pointsToDoubleOdds", options.get("points-to-double-odds"));
+        putIfGiven(query, "evenOddsScore", options.get("even-odds-score"));
+        putIfGiven(query, "minCustomers", options.get("min-customers"));
+        putIfGiven(query, "regularisation", options.get("regularisation"));
+        putIfGiven(query, "levelRates", options.get("level-rates"));
+        return runJob(folder, "api/rules/calibration", query, report -> {
+            ObjectNode shown = report.deepCopy();
+            shown.remove("files");
+            this.out.println(JSON.writeValueAsString(shown));
+            if (out == null) {
+                err.println("The proposed files are not written: give --out <folder> to write them there");
+                return;
+            }
+            for (var file : report.path("files").properties()) {
+                Path target = out.resolve(file.getKey()).normalize();
+                if (!target.startsWith(out.normalize())) {
+                    throw new IOException("the service proposed a file outside the folder: " + file.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue().asText());
+                err.println("wrote " + target);
+            }
+        });
+    }
+
+    private interface ReportHandler {
+        void accept(JsonNode report) throws IOException;
+    }
+
     private int runJob(Path folder, String path, Map<String, String> query) {
+        return runJob(folder, path, query, report -> out.println(JSON.writeValueAsString(report)));
+    }
+
+    private int runJob(Path folder, String path, Map<String, String> query, ReportHandler onReport) {
         try {
             HttpResponse<String> accepted = http.send(request(service.resolve(path + queryOf(query)))
                     .header("Content-Type", "application/zip")
@@ -80,7 +125,7 @@ final class AdvisorClient {
                 String state = view.path("state").asText();
                 switch (state) {
                     case "DONE" -> {
-                        out.println(JSON.writeValueAsString(view.path("report")));
+                        onReport.accept(view.path("report"));
                         return RulesCommand.OK;
                     }
                     case "CANCELLED", "FAILED" -> {

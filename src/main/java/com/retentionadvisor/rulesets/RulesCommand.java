@@ -17,8 +17,8 @@ import com.retentionadvisor.rules.scenarios.ScenarioRunner;
 
 /**
  * The rules command line, for analysts who keep rules in a repository of their own and check them in its CI:
- * {@code rules check} and {@code rules test} run here, without a service or a database; {@code rules simulate}
- * and {@code rules backtest} send the rules to a running advisor and wait for its report.
+ * {@code rules check} and {@code rules test} run here, without a service or a database; {@code rules simulate},
+ * {@code rules backtest} and {@code rules calibrate} send the rules to a running advisor and wait for its report.
  */
 public final class RulesCommand {
 
@@ -42,7 +42,12 @@ public final class RulesCommand {
                                                             simulate the rules on the service's customers beside its live ruleset
               rules backtest --dir <folder> --url <service> --cutoff <instant> --horizon <P90D> --outcome <NO_ORDER|CHURNED> [--top-k <n>] [--api-key <key>]
                                                             back-test the rules' risk score on what happened after the cut-off
-            simulate and backtest send an analyst's API key: RETENTION_API_KEY, or --api-key (which other users of the machine may see).
+              rules calibrate --dir <folder> --url <service> --cutoff <instant> --horizon <P90D> --outcome <NO_ORDER|CHURNED> [--out <folder>]
+                              [--points-to-double-odds <20>] [--even-odds-score <100>] [--min-customers <30>] [--regularisation <2>]
+                              [--level-rates <0.25,0.5,0.65>] [--api-key <key>]
+                                                            fit the weights and risk bands on what happened after the cut-off;
+                                                            --out writes the proposed tables there (e.g. the same folder, to diff)
+            simulate, backtest and calibrate send an analyst's API key: RETENTION_API_KEY, or --api-key (which other users of the machine may see).
             Exit codes: 0 fine, 1 rules rejected (do not compile, a scenario fails), 2 wrong usage or a key turned away, 3 service unreachable or job failed.
             """;
 
@@ -87,6 +92,9 @@ public final class RulesCommand {
                     ? remote(options).simulate(folder, options.get("as-of"), options.get("sample")) : USAGE;
             case "backtest" -> allowed(options, Set.of("dir", "url", "cutoff", "horizon", "outcome", "top-k", "api-key"))
                     ? remote(options).backtest(folder, options) : USAGE;
+            case "calibrate" -> allowed(options, Set.of("dir", "url", "cutoff", "horizon", "outcome", "out", "api-key",
+                    "points-to-double-odds", "even-odds-score", "min-customers", "regularisation", "level-rates"))
+                    ? remote(options).calibrate(folder, options, options.containsKey("out") ? Path.of(options.get("out")) : null) : USAGE;
             default -> usage("unknown command '" + command + "'");
         };
     }

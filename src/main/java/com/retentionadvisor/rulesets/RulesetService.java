@@ -13,8 +13,12 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.ForbiddenHereException;
+import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.RulesetRejectedException;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
 import com.retentionadvisor.rules.RulesConfig;
@@ -64,9 +68,38 @@ public class RulesetService {
 
     /** The rule files sent laid over those of the live rules folder, compiled as a candidate ruleset. */
     public Ruleset compileCandidate(RuleFiles files) {
+        return compileUploaded(candidateFiles(files));
+    }
+
+    /** The rule files a candidate is made of: those sent laid over those of the live rules folder. */
+    public SortedMap<String, byte[]> candidateFiles(RuleFiles files) {
         SortedMap<String, byte[]> candidate = Ruleset.read(Path.of(config.dir()));
         candidate.putAll(files.ruleFiles());
-        return compileUploaded(candidate);
+        return candidate;
+    }
+
+    /**
+     * The candidate of a job over the customer base (a back-test, a calibration): the files sent laid over the live
+     * rules, compiled. No rule file sent is a 400; a candidate that does not compile a 422 naming every problem.
+     */
+    public Ruleset compileJobCandidate(RuleFiles files, String whatTheLiveRulesetIsFor) {
+        if (files.ruleFiles().isEmpty()) {
+            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent; send none to "
+                    + whatTheLiveRulesetIsFor + " the live ruleset");
+        }
+        try {
+            return compileCandidate(files);
+        } catch (RulesetException e) {
+            throw new RulesetRejectedException("the candidate ruleset does not compile", e.problems());
+        }
+    }
+
+    /** The rule files of the ruleset that serves now, as stored when it went live. */
+    public SortedMap<String, byte[]> liveFiles() {
+        String version = engine.live().version();
+        return QuarkusTransaction.requiringNew().call(() -> RulesetVersion.findByVersion(version)
+                .map(stored -> RuleFiles.of(stored.files()).ruleFiles())
+                .orElseGet(() -> Ruleset.read(Path.of(config.dir()))));
     }
 
     /** Compiles rule files that came from outside the service, when this instance allows it, one at a time. */

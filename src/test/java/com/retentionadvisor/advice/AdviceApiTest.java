@@ -12,9 +12,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 import com.retentionadvisor.contacts.Channel;
@@ -71,12 +76,13 @@ class AdviceApiTest {
                 emailEvent(unique("E"), customerId, 20, "SENT", "apr")));
         pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
 
-        advice(AS_OF.toString()).statusCode(200)
+        JsonPath advice = advice(AS_OF.toString()).statusCode(200)
                 .body("customerId", equalTo(customerId))
                 .body("asOf", equalTo(AS_OF.toString()))
-                .body("risk.score", equalTo(50))
-                .body("risk.level", equalTo("HIGH"))
-                .body("risk.signs.code", contains("NPS_DETRACTOR", "EMAILS_UNOPENED"))
+                .body("risk.level", notNullValue())
+                .body("risk.levelRule", notNullValue())
+                .body("risk.signs.code", hasItems("NPS_DETRACTOR", "EMAILS_UNOPENED"))
+                .body("risk.signs.weightRule", everyItem(startsWith("Weight of ")))
                 .body("risk.signs[1].evidence", equalTo("The last 3 emails in a row were not opened"))
                 .body("risk.signs[1].rule", equalTo("Emails go unopened: 3 or more in a row"))
                 .body("actions[0].code", equalTo("RECOVERY_CALL"))
@@ -84,18 +90,28 @@ class AdviceApiTest {
                 .body("stage", equalTo("AWARENESS"))
                 .body("contact.allowed", equalTo(true))
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{12}"))
-                .body("firedRules", hasItem("NPS detractor: the latest answer is 6 or lower"));
+                .body("firedRules", hasItem("NPS detractor: the latest answer is 6 or lower"))
+                .extract().jsonPath();
+        // The heavier sign first; the score is the base points plus the signs' weights less the strengths'.
+        List<Integer> weights = advice.getList("risk.signs.weight", Integer.class);
+        assertTrue(weights.get(0) >= weights.get(1), "signs heaviest first: " + weights);
+        int strengths = advice.getList("risk.strengths.weight", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        assertEquals(Math.max(0, advice.getInt("risk.basePoints") + weights.stream().mapToInt(Integer::intValue).sum() - strengths),
+                advice.getInt("risk.score"));
     }
 
     @Test
     void shouldAnswerAsOfAnEarlierInstant() {
         pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
 
-        advice(AS_OF.minusSeconds(5 * 86_400).toString()).statusCode(200)
+        JsonPath before = advice(AS_OF.minusSeconds(5 * 86_400).toString()).statusCode(200)
                 .body("risk.signs.code", not(hasItem("NPS_DETRACTOR")))
-                .body("risk.level", equalTo("LOW"));
-        advice(AS_OF.toString()).statusCode(200)
-                .body("risk.signs.code", hasItem("NPS_DETRACTOR"));
+                .extract().jsonPath();
+        JsonPath after = advice(AS_OF.toString()).statusCode(200)
+                .body("risk.signs.code", hasItem("NPS_DETRACTOR"))
+                .extract().jsonPath();
+        int detractor = after.getInt("risk.signs.find { it.code == 'NPS_DETRACTOR' }.weight");
+        assertEquals(before.getInt("risk.score") + detractor, after.getInt("risk.score"), "the answer weighs only from when it came");
     }
 
     @Test

@@ -12,6 +12,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.not;
 
 import java.util.List;
@@ -104,9 +106,14 @@ class RuleCatalogApiTest {
         pushAll("surveys", List.of(survey(unique("N"), customerId, 1, 10, 5)));
         pushAll("tickets", List.of(ticket(unique("T"), customerId, 3, "INCIDENT")));
 
-        advice().body("risk.strengths.code", hasItem("PROMOTER"))
+        var risk = advice().body("risk.strengths.code", hasItem("PROMOTER"))
                 .body("risk.signs.code", hasItem("OPEN_PROBLEM"))
-                .body("risk.score", equalTo(0));
+                .extract().jsonPath();
+
+        int signs = risk.getList("risk.signs.weight", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        int strengths = risk.getList("risk.strengths.weight", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        assertTrue(strengths > 0, "the promoter's strength weighs something");
+        assertEquals(Math.max(0, risk.getInt("risk.basePoints") + signs - strengths), risk.getInt("risk.score"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
+import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.rulesets.LiveRuleset;
 import com.retentionadvisor.rulesets.ShippedRules;
 
@@ -66,9 +67,8 @@ class AuditLogApiTest {
     void shouldRecordAPublishWithItsPublisherAndARollbackWithWhoRolledBack() {
         String publishRequest = unique("publish");
         String published = given().header("X-Request-Id", publishRequest).contentType("application/zip")
-                .body(ShippedRules.zip(ShippedRules.withChange("churn-signs/signs.drl",
-                        "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)", "new ChurnSign(\"NPS_DETRACTOR\", 34, $nps)")))
-                .queryParam("publishedBy", "Anna Analyst").queryParam("comment", "Detractors weigh 34")
+                .body(ShippedRules.zip(FixtureRules.withMarker(ShippedRules.files(), 34)))
+                .queryParam("publishedBy", "Anna Analyst").queryParam("comment", "A marker of 34")
                 .post("/api/rules/publish").then().statusCode(200).extract().path("version");
         String rollbackRequest = unique("rollback");
         given().header("X-Request-Id", rollbackRequest).queryParam("rolledBackBy", "Rob Release")
@@ -79,7 +79,7 @@ class AuditLogApiTest {
         assertThat(detail(publish).get("publishedBy"), equalTo("Anna Analyst"));
         assertThat(publish.get("subject"), equalTo(published));
         assertThat(detail(publish).get("previousVersion"), equalTo(versionBefore));
-        assertThat(detail(publish).get("comment"), equalTo("Detractors weigh 34"));
+        assertThat(detail(publish).get("comment"), equalTo("A marker of 34"));
 
         Map<String, Object> rollback = entryOf(audit("subject", versionBefore, "action", "RULESET_ROLLED_BACK"), rollbackRequest);
         assertThat(rollback.get("actor"), equalTo("test-admin"));
@@ -90,8 +90,8 @@ class AuditLogApiTest {
     void shouldNotRecordAPublishThatWasTurnedAway() {
         String request = unique("refused");
         given().header("X-Request-Id", request).contentType("application/zip")
-                .body(ShippedRules.zip(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6", "latestNps <= 5")))
-                .queryParam("publishedBy", "Anna Analyst").queryParam("comment", "Stricter detractors")
+                .body(ShippedRules.zip(FixtureRules.withMarkerAndAFailingScenario(ShippedRules.files())))
+                .queryParam("publishedBy", "Anna Analyst").queryParam("comment", "A scenario that contradicts its rule")
                 .post("/api/rules/publish").then().statusCode(422);
 
         assertThat(audit("action", "RULESET_PUBLISHED", "size", "200").getList("items.requestId"), not(hasItem(request)));

@@ -47,12 +47,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import com.retentionadvisor.Crm.Item;
+import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.rulesets.RulesCommand;
 
 /**
  * A back-test through the API on ten customers whose signs at the cut-off (1 January 2012) are known, compared
- * with numbers computed by hand. Scores with the shipped weights (NPS detractor 30, open complaint 30, three emails
- * unopened 20; no other sign fires: the customers are three months old, with one contact each):
+ * with numbers computed by hand. Scored with the fixture's weights and bands laid over the shipped rules
+ * ({@link FixtureRules}: NPS detractor 30, open complaint 30, three emails unopened 20, every other sign 0; LOW below
+ * 20, MEDIUM from 20, HIGH from 45), so that the numbers hold whatever the shipped weights are:
  *
  * <pre>
  *   customer  signs at the cut-off            score level   ordered within 90 days   churned
@@ -149,11 +151,10 @@ class BacktestApiTest {
     }
 
     @Test
-    void shouldMeasureHowWellTheLiveScoresForetoldOrdersThatDidNotCome() {
-        JsonPath report = finished(given(), "cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER");
+    void shouldMeasureHowWellTheScoresForetoldOrdersThatDidNotCome() {
+        JsonPath report = finished(withFiles(FixtureRules.scoring()), "cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER");
 
-        assertEquals(false, report.getBoolean("candidate"));
-        assertEquals(given().get("/api/rules").then().extract().path("version"), report.getString("rulesetVersion"));
+        assertEquals(true, report.getBoolean("candidate"));
         assertEquals("2012-03-31T00:00:00Z", report.getString("until"));
         assertEquals(10, report.getInt("evaluated"));
         assertEquals(4, report.getInt("positives"));
@@ -193,7 +194,7 @@ class BacktestApiTest {
 
     @Test
     void shouldMeasureAgainstChurnWithinTheHorizonWithTheTopKAsked() {
-        JsonPath report = finished(given(), "cutoff", CUTOFF, "horizon", "P90D", "outcome", "CHURNED", "topK", "3");
+        JsonPath report = finished(withFiles(FixtureRules.scoring()), "cutoff", CUTOFF, "horizon", "P90D", "outcome", "CHURNED", "topK", "3");
 
         assertEquals(1, report.getInt("positives"), "only P1 churned within 90 days; P2 later");
         assertEquals(1.0, report.getDouble("auc"), ROUNDED);
@@ -208,19 +209,16 @@ class BacktestApiTest {
     @Test
     void shouldScoreACandidateWhoseWeightsDifferAndFindAnotherAuc() throws IOException {
         // Emails unopened weigh 60 instead of 20: P2 and N1 90, P1, P3 and N3 60, N2 30, the rest 0.
-        byte[] candidate = Files.readString(Path.of("rules/churn-signs/signs.drl"))
-                .replace("new ChurnSign(\"EMAILS_UNOPENED\", 20", "new ChurnSign(\"EMAILS_UNOPENED\", 60")
-                .getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> candidate = FixtureRules.scoringWith("EMAILS_UNOPENED", 60);
 
-        JsonPath report = finished(given().multiPart("files", "churn-signs/signs.drl", candidate),
-                "cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER");
+        JsonPath report = finished(withFiles(candidate), "cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER");
 
         assertEquals(true, report.getBoolean("candidate"));
         assertNotEquals(given().get("/api/rules").then().extract().path("version"), report.getString("rulesetVersion"));
         // P1 beats N2 and the three 0s and ties N3; P2 ties N1 and beats 5; P3 as P1; P4 ties three: 16 of 24 pairs.
         assertEquals(16 / 24.0, report.getDouble("auc"), ROUNDED);
 
-        JsonPath zipped = finished(given().contentType("application/zip").body(zip("churn-signs/signs.drl", candidate)),
+        JsonPath zipped = finished(given().contentType("application/zip").body(zip(candidate)),
                 "cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER");
         assertEquals(report.getString("rulesetVersion"), zipped.getString("rulesetVersion"));
         assertEquals(16 / 24.0, zipped.getDouble("auc"), ROUNDED);
@@ -237,6 +235,7 @@ class BacktestApiTest {
         assertEquals(202, response.statusCode(), response.body());
         JsonPath report = report(response.headers().firstValue("Location").orElseThrow());
         assertEquals(false, report.getBoolean("candidate"));
+        assertEquals(given().get("/api/rules").then().extract().path("version"), report.getString("rulesetVersion"));
         assertEquals(10, report.getInt("evaluated"));
     }
 
@@ -333,7 +332,13 @@ class BacktestApiTest {
         assertEquals(lift, report.getDouble(at + "lift"), ROUNDED, code);
     }
 
-    // The shipped rules, as an analyst's folder would hold them, with one weight changed.
+    private static RequestSpecification withFiles(Map<String, byte[]> files) {
+        RequestSpecification request = given();
+        files.forEach((path, content) -> request.multiPart("files", path, content));
+        return request;
+    }
+
+    // The shipped rules, as an analyst's folder would hold them, scored by the fixture with one weight changed.
     private static void copyRulesWithEmailsUnopenedWeighing60(Path folder) throws IOException {
         Path rules = Path.of("rules");
         try (var paths = Files.walk(rules)) {
@@ -343,17 +348,19 @@ class BacktestApiTest {
                 Files.copy(path, target);
             }
         }
-        Path signs = folder.resolve("churn-signs/signs.drl");
-        Files.writeString(signs, Files.readString(signs)
-                .replace("new ChurnSign(\"EMAILS_UNOPENED\", 20", "new ChurnSign(\"EMAILS_UNOPENED\", 60"));
+        for (var file : FixtureRules.scoringWith("EMAILS_UNOPENED", 60).entrySet()) {
+            Files.write(folder.resolve(file.getKey()), file.getValue());
+        }
     }
 
-    private static byte[] zip(String path, byte[] content) throws IOException {
+    private static byte[] zip(Map<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(path));
-            zip.write(content);
-            zip.closeEntry();
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
         }
         return bytes.toByteArray();
     }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+
+import com.retentionadvisor.FixtureRules;
+import com.retentionadvisor.rulesets.LiveRuleset;
+import com.retentionadvisor.rulesets.ShippedRules;
 
 /** A manager's daily digest previewed through the API, as JSON (the webhook payload) and as the e-mail body. */
 @QuarkusTest
@@ -39,9 +44,16 @@ class DigestApiTest {
     private String managerId;
     private String customerId;
 
-    /** A detractor evaluated at MEDIUM risk, then, with a complaint open, at HIGH: two recommendations, one rise. */
+    private String versionBefore;
+
+    /**
+     * A detractor evaluated at MEDIUM risk, then, with a complaint open, at HIGH: two recommendations, one rise. Scored
+     * by the fixture's weights and bands (detractor 30, complaint 30; MEDIUM from 20, HIGH from 45), put live meanwhile.
+     */
     @BeforeEach
     void aDetractorWhoseComplaintRaisedTheRisk() {
+        versionBefore = LiveRuleset.version();
+        LiveRuleset.publish(FixtureRules.scoredByTheFixture(ShippedRules.files()), "test", "scored by the fixture").statusCode(200);
         managerId = unique("M");
         customerId = unique("DIG");
         pushAll("managers", List.of(manager(managerId).with("name", "Anna Smirnova")));
@@ -50,6 +62,11 @@ class DigestApiTest {
         evaluate().body("advice.risk.level", equalTo("MEDIUM"));
         pushAll("tickets", List.of(ticket(unique("T"), customerId, 0, "COMPLAINT").with("openedAt", ago(Duration.ofHours(3)))));
         evaluate().body("advice.risk.level", equalTo("HIGH"));
+    }
+
+    @AfterEach
+    void putBackTheRulesetThatServedBefore() {
+        LiveRuleset.putBack(versionBefore);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+
+import com.retentionadvisor.FixtureRules;
+import com.retentionadvisor.rulesets.LiveRuleset;
+import com.retentionadvisor.rulesets.ShippedRules;
 
 /**
  * The CRM's webhook through the real stack: evaluations queue events in the outbox, the scheduled worker delivers
@@ -68,14 +73,26 @@ class WebhooksApiTest {
     private String managerId;
     private String customerId;
 
-    /** A detractor who answered two days ago (a recovery call, priority 95; risk MEDIUM), with a manager of their own. */
+    private String versionBefore;
+
+    /**
+     * A detractor who answered two days ago (a recovery call, priority 95; risk MEDIUM), with a manager of their own;
+     * scored by the fixture's weights and bands (detractor 30, complaint 30; MEDIUM from 20, HIGH from 45), put live meanwhile.
+     */
     @BeforeEach
     void aRecentDetractorWithAManager() {
+        versionBefore = LiveRuleset.version();
+        LiveRuleset.publish(FixtureRules.scoredByTheFixture(ShippedRules.files()), "test", "scored by the fixture").statusCode(200);
         managerId = unique("M");
         customerId = unique("HOOK");
         pushAll("managers", List.of(manager(managerId)));
         pushAll("customers", List.of(customer(customerId).with("managerExternalId", managerId)));
         pushAll("surveys", List.of(survey(unique("S"), customerId, 0, 0, null).with("answeredAt", ago(Duration.ofDays(2)))));
+    }
+
+    @AfterEach
+    void putBackTheRulesetThatServedBefore() {
+        LiveRuleset.putBack(versionBefore);
     }
 
     @Test

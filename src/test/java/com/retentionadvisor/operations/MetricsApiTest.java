@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
+import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.rulesets.LiveRuleset;
 import com.retentionadvisor.rulesets.ShippedRules;
 
@@ -167,9 +168,8 @@ class MetricsApiTest {
     void shouldMoveTheRulesetVersionLabelWithTheLiveRuleset() {
         assertThat(versions(scrape()), equalTo(List.of(versionBefore)));
 
-        String published = LiveRuleset.publish(ShippedRules.withChange("churn-signs/signs.drl",
-                        "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)", "new ChurnSign(\"NPS_DETRACTOR\", 33, $nps)"),
-                "Metrics Test", "Detractors weigh 33").statusCode(200).extract().path("version");
+        String published = LiveRuleset.publish(FixtureRules.withMarker(ShippedRules.files(), 33),
+                "Metrics Test", "A marker of 33").statusCode(200).extract().path("version");
 
         assertThat(versions(scrape()), equalTo(List.of(published)));
         assertThat(scrape().value("retention_ruleset_info", "version", published), equalTo(1.0));

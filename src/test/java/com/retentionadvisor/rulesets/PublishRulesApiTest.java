@@ -30,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
+import com.retentionadvisor.FixtureRules;
+
 /**
  * Analysts put rulesets live over HTTP: a publish goes live only when it compiles and its scenarios pass, every
  * version is stored with its files, and a rollback brings back the exact earlier answers. Each test puts the
@@ -39,15 +41,13 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "test-admin", roles = "admin")
 class PublishRulesApiTest {
 
-    private static final String DETRACTOR_WEIGHT = "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)";
-
     private String versionBefore;
     private String customerId;
 
     @BeforeEach
-    void aDetractor() {
+    void aDetractorTheFixtureMarks() {
         versionBefore = LiveRuleset.version();
-        customerId = detractor("PUB");
+        customerId = detractor(FixtureRules.MARKED_PREFIX + "PUB");
     }
 
     @AfterEach
@@ -56,17 +56,12 @@ class PublishRulesApiTest {
     }
 
     @Test
-    void shouldPublishAChangedWeightAndServeItAtOnce() {
-        // A heavier sign moves a scenario across a band: the analyst updates the scenario with the rule.
-        Map<String, byte[]> files = ShippedRules.withChange("churn-signs/signs.drl", DETRACTOR_WEIGHT,
-                "new ChurnSign(\"NPS_DETRACTOR\", 45, $nps)");
-        ShippedRules.change(files, "tests/risk-levels.yaml", "- name: 65 points are still HIGH", "- name: 80 points are CRITICAL");
-        ShippedRules.change(files, "tests/risk-levels.yaml", "NPS_DETRACTOR]\n    riskLevel: HIGH\n\n- name: Exactly 70",
-                "NPS_DETRACTOR]\n    riskLevel: CRITICAL\n\n- name: Exactly 70");
+    void shouldPublishANewSignWithItsWeightAndServeItAtOnce() {
+        Map<String, byte[]> files = FixtureRules.withMarker(ShippedRules.files(), 45);
         String published = publish(files, "Anna Analyst", "Detractors weigh 45")
                 .statusCode(200)
                 .body("previousVersion", equalTo(versionBefore))
-                .body("scenariosPassed", equalTo(scenarioCount()))
+                .body("scenariosPassed", equalTo(scenarioCount(files)))
                 .extract().path("version");
 
         assertThat(published, not(equalTo(versionBefore)));
@@ -77,13 +72,12 @@ class PublishRulesApiTest {
                 .body("comment", equalTo("Detractors weigh 45"))
                 .body("rejected", nullValue());
         advice().body("rulesetVersion", equalTo(published))
-                .body("risk.signs.find { it.code == 'NPS_DETRACTOR' }.weight", equalTo(45));
+                .body("risk.signs.find { it.code == '" + FixtureRules.MARKER + "' }.weight", equalTo(45));
     }
 
     @Test
     void shouldStoreEveryVersionWithItsFilesAndTellTwoApart() {
-        String published = publish(ShippedRules.withChange("churn-signs/signs.drl", DETRACTOR_WEIGHT,
-                "new ChurnSign(\"NPS_DETRACTOR\", 31, $nps)"), "Anna Analyst", "Detractors weigh 31")
+        String published = publish(FixtureRules.withMarker(ShippedRules.files(), 31), "Anna Analyst", "A marker of 31")
                 .statusCode(200).extract().path("version");
 
         given().get("/api/rules/versions").then().statusCode(200)
@@ -93,20 +87,21 @@ class PublishRulesApiTest {
                 .body("find { it.version == '" + versionBefore + "' }.live", equalTo(false));
         given().get("/api/rules/versions/" + published).then().statusCode(200)
                 .body("summary.source", equalTo("PUBLISH"))
-                .body("files.path", hasItems("churn-signs/signs.drl", "tests/churn-signs.yaml"))
-                .body("files.find { it.path == 'churn-signs/signs.drl' }.content", containsString("\"NPS_DETRACTOR\", 31"));
+                .body("files.path", hasItems(FixtureRules.MARKER_RULE, FixtureRules.WEIGHTS, FixtureRules.MARKER_SCENARIO))
+                .body("files.find { it.path == '" + FixtureRules.WEIGHTS + "' }.content",
+                        containsString("Weight of FIXTURE_MARKER,FIXTURE_MARKER,31"));
         given().get("/api/rules/versions/" + versionBefore + "/diff/" + published).then().statusCode(200)
-                .body("files.path", equalTo(List.of("churn-signs/signs.drl")))
-                .body("files[0].change", equalTo("CHANGED"))
-                .body("files[0].diff", containsString("-    insert(" + DETRACTOR_WEIGHT))
-                .body("files[0].diff", containsString("+    insert(new ChurnSign(\"NPS_DETRACTOR\", 31, $nps)"));
+                .body("files.path", hasItems(FixtureRules.MARKER_RULE, FixtureRules.WEIGHTS, "messages.properties"))
+                .body("files.find { it.path == '" + FixtureRules.MARKER_RULE + "' }.change", equalTo("ADDED"))
+                .body("files.find { it.path == '" + FixtureRules.WEIGHTS + "' }.change", equalTo("CHANGED"))
+                .body("files.find { it.path == '" + FixtureRules.WEIGHTS + "' }.diff",
+                        containsString("+Weight of FIXTURE_MARKER,FIXTURE_MARKER,31"));
     }
 
     @Test
     void shouldRestoreTheExactEarlierAnswersOnRollback() {
         String before = advice().extract().asString();
-        publish(ShippedRules.withChange("churn-signs/signs.drl", DETRACTOR_WEIGHT,
-                "new ChurnSign(\"NPS_DETRACTOR\", 31, $nps)"), "Anna Analyst", "Detractors weigh 31").statusCode(200);
+        publish(FixtureRules.withMarker(ShippedRules.files(), 31), "Anna Analyst", "A marker of 31").statusCode(200);
         assertThat(advice().extract().asString(), not(equalTo(before)));
 
         given().queryParam("rolledBackBy", "Anna Analyst").post("/api/rules/rollback/" + versionBefore)
@@ -118,17 +113,16 @@ class PublishRulesApiTest {
 
     @Test
     void shouldKeepTheLiveRulesetWhenAPublishDoesNotCompile() {
-        publish(ShippedRules.withChange("churn-signs/signs.drl", DETRACTOR_WEIGHT, "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps"),
-                "Anna Analyst", "A typo").statusCode(422)
+        publish(FixtureRules.withATypo(ShippedRules.files()), "Anna Analyst", "A typo").statusCode(422)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Ruleset rejected"))
                 .body("errors[0].field", equalTo("files"))
-                .body("errors[0].message", containsString("churn-signs/signs.drl:"));
+                .body("errors[0].message", containsString(FixtureRules.TYPO + ":"));
 
         given().get("/api/rules").then().statusCode(200)
                 .body("version", equalTo(versionBefore))
                 .body("rejected.attempt", equalTo("publish by Anna Analyst"))
-                .body("rejected.problems[0]", containsString("churn-signs/signs.drl:"));
+                .body("rejected.problems[0]", containsString(FixtureRules.TYPO + ":"));
         advice().body("rulesetVersion", equalTo(versionBefore));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
@@ -138,9 +132,9 @@ class PublishRulesApiTest {
 
     @Test
     void shouldRefuseAPublishWhoseScenariosFail() {
-        // The threshold changes, the scenario files that say 6 is a detractor do not.
-        publish(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6", "latestNps <= 5"),
-                "Anna Analyst", "Stricter detractors").statusCode(422)
+        // A scenario that says the marker is not shown, beside the rule that shows it.
+        publish(FixtureRules.withMarkerAndAFailingScenario(ShippedRules.files()), "Anna Analyst", "A scenario that contradicts its rule")
+                .statusCode(422)
                 .body("detail", containsString("scenarios fail"))
                 .body("errors.message", hasItem(containsString("tests/")));
 
@@ -161,12 +155,11 @@ class PublishRulesApiTest {
     @Test
     void shouldPublishFromAMultipartFormToo() {
         var request = given().multiPart("publishedBy", "Anna Analyst").multiPart("comment", "From a form");
-        for (var file : ShippedRules.withChange("churn-signs/signs.drl", DETRACTOR_WEIGHT,
-                "new ChurnSign(\"NPS_DETRACTOR\", 32, $nps)").entrySet()) {
+        for (var file : FixtureRules.withMarker(ShippedRules.files(), 32).entrySet()) {
             request = request.multiPart("files", file.getKey(), file.getValue());
         }
         request.post("/api/rules/publish").then().statusCode(200).body("previousVersion", equalTo(versionBefore));
-        advice().body("risk.signs.find { it.code == 'NPS_DETRACTOR' }.weight", equalTo(32));
+        advice().body("risk.signs.find { it.code == '" + FixtureRules.MARKER + "' }.weight", equalTo(32));
     }
 
     @Test
@@ -229,8 +222,8 @@ class PublishRulesApiTest {
         return LiveRuleset.publish(files, by, comment);
     }
 
-    private static int scenarioCount() {
-        return given().contentType("application/zip").body(ShippedRules.zip(ShippedRules.files()))
+    private static int scenarioCount(Map<String, byte[]> files) {
+        return given().contentType("application/zip").body(ShippedRules.zip(files))
                 .post("/api/rules/test").then().statusCode(200).extract().path("passed");
     }
 }

@@ -27,6 +27,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import com.retentionadvisor.AsCaller;
+import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.callers.Callers;
 import com.retentionadvisor.callers.Roles;
 
@@ -54,8 +55,7 @@ class RulesCommandServiceTest {
                 pushAll("customers", List.of(customer(unique("CLI"))));
             }
         });
-        write(ShippedRules.withChange("churn-signs/signs.drl", "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)",
-                "new ChurnSign(\"NPS_DETRACTOR\", 1000, $nps)"));
+        write(ShippedRules.withWeight("NPS_DETRACTOR", 1000));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -70,7 +70,7 @@ class RulesCommandServiceTest {
 
     @Test
     void shouldExitWithOneWhenTheServiceTurnsTheRulesAway() throws IOException {
-        write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6 )", "latestNps <= 6"));
+        write(FixtureRules.withATypo(ShippedRules.files()));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         String key = analystKey();
@@ -79,7 +79,7 @@ class RulesCommandServiceTest {
                 .run(List.of("simulate", "--dir", folder.toString(), "--url", service.toString()));
 
         assertThat(exit, equalTo(RulesCommand.RULES_REJECTED));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("churn-signs/signs.drl:111"));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString(FixtureRules.TYPO + ":"));
     }
 
     @Test

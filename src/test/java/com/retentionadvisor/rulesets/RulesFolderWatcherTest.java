@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -24,6 +25,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
+import com.retentionadvisor.FixtureRules;
+
 /**
  * In dev mode the service watches its rules folder: a change that compiles and passes its scenarios goes live by
  * itself, a broken one leaves the live ruleset serving and shows why. Runs on a copy of rules/.
@@ -34,7 +37,6 @@ import io.restassured.path.json.JsonPath;
 class RulesFolderWatcherTest {
 
     static final Path FOLDER = copyOfTheShippedRules();
-    static final String SIGNS = "churn-signs/signs.drl";
 
     public static class WatchingACopy implements QuarkusTestProfile {
         @Override
@@ -48,23 +50,22 @@ class RulesFolderWatcherTest {
     @Test
     void shouldPutAChangedFolderLiveAndKeepServingWhenAChangeIsBroken() throws IOException {
         String first = given().get("/api/rules").then().statusCode(200).extract().path("version");
-        String signs = Files.readString(FOLDER.resolve(SIGNS));
+        Map<String, byte[]> shipped = ShippedRules.files();
 
         // A weight no other test publishes: a version is stored once, with the source that first produced it.
-        Files.writeString(FOLDER.resolve(SIGNS), signs.replace("new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)",
-                "new ChurnSign(\"NPS_DETRACTOR\", 33, $nps)"));
+        write(FixtureRules.withMarker(shipped, 36));
         JsonPath changed = awaitRules(rules -> !rules.getString("version").equals(first));
         assertThat(changed.getString("reason"), equalTo("FOLDER_CHANGE"));
         assertThat(changed.getString("liveBy"), equalTo("rules folder watcher"));
         String second = changed.getString("version");
 
-        Files.writeString(FOLDER.resolve(SIGNS), signs.replace("latestNps <= 6 )", "latestNps <= 6"));
+        write(FixtureRules.withATypo(Map.of()));
         JsonPath rejected = awaitRules(rules -> rules.get("rejected") != null);
         assertThat(rejected.getString("version"), equalTo(second));
         assertThat(rejected.getString("rejected.attempt"), equalTo("rules folder change"));
-        assertThat(rejected.getString("rejected.problems[0]"), containsString(SIGNS + ":111:"));
+        assertThat(rejected.getString("rejected.problems[0]"), containsString(FixtureRules.TYPO + ":"));
 
-        Files.writeString(FOLDER.resolve(SIGNS), signs);
+        putBack(shipped);
         JsonPath back = awaitRules(rules -> rules.getString("version").equals(first));
         assertThat(back.get("rejected"), nullValue());
         given().get("/api/rules/versions").then().body("version", org.hamcrest.Matchers.hasItem(second));
@@ -73,17 +74,33 @@ class RulesFolderWatcherTest {
     @Test
     void shouldNotPutLiveAFolderWhoseScenariosFail() throws IOException {
         String live = given().get("/api/rules").then().extract().path("version");
-        String signs = Files.readString(FOLDER.resolve(SIGNS));
+        Map<String, byte[]> shipped = ShippedRules.files();
         try {
-            Files.writeString(FOLDER.resolve(SIGNS), signs.replace("latestNps <= 6", "latestNps <= 5"));
+            write(FixtureRules.withMarkerAndAFailingScenario(shipped));
             JsonPath rejected = awaitRules(rules -> rules.get("rejected") != null);
             assertThat(rejected.getString("version"), equalTo(live));
-            assertThat(rejected.getString("rejected.problems[0]"), containsString("tests/churn-signs.yaml"));
+            assertThat(rejected.getString("rejected.problems[0]"), containsString(FixtureRules.CONTRADICTING_SCENARIO));
         } finally {
-            Files.writeString(FOLDER.resolve(SIGNS), signs);
+            putBack(shipped);
         }
         assertThat(awaitRules(rules -> rules.get("rejected") == null && rules.getString("version").equals(live))
                 .getString("version"), not(nullValue()));
+    }
+
+    private static void write(Map<String, byte[]> files) throws IOException {
+        for (var file : files.entrySet()) {
+            Files.createDirectories(FOLDER.resolve(file.getKey()).getParent());
+            Files.write(FOLDER.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    // The shipped files again, and none of the fixture's.
+    private static void putBack(Map<String, byte[]> shipped) throws IOException {
+        for (String fixture : List.of(FixtureRules.MARKER_RULE, FixtureRules.MARKER_SCENARIO, FixtureRules.CONTRADICTING_SCENARIO,
+                FixtureRules.TYPO)) {
+            Files.deleteIfExists(FOLDER.resolve(fixture));
+        }
+        write(shipped);
     }
 
     // The watcher works in the background: ask until it has acted, for at most half a minute.

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -35,6 +37,22 @@ public final class ShippedRules {
     /** The shipped files with one text replaced in one file; fails when the text is not there. */
     public static Map<String, byte[]> withChange(String path, String from, String to) {
         return change(files(), path, from, to);
+    }
+
+    /**
+     * The shipped files with one sign's points changed in the weights table, whatever they were: a change for what
+     * runs no scenario (a simulation, a back-test); a publish runs the scenarios, which may pin those points.
+     */
+    public static Map<String, byte[]> withWeight(String code, int points) {
+        Map<String, byte[]> files = files();
+        String path = "risk-levels/sign-weights.drl.csv";
+        Matcher row = Pattern.compile("(?m)^(Weight of " + code + "," + code + ",)-?\\d+")
+                .matcher(new String(files.get(path), StandardCharsets.UTF_8));
+        if (!row.find()) {
+            throw new IllegalStateException(path + " has no row for " + code);
+        }
+        files.put(path, row.replaceFirst("$1" + points).getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     /** The files with one text replaced in one file; fails when the text is not there. */

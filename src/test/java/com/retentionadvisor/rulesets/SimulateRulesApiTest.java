@@ -40,9 +40,8 @@ import io.restassured.response.ValidatableResponse;
 class SimulateRulesApiTest {
 
     private static final String DETRACTOR_RULE = "NPS detractor: the latest answer is 6 or lower";
-    // A detractor weighs more than any band: under the candidate every detractor is CRITICAL.
-    private static final Map<String, byte[]> DETRACTORS_ARE_CRITICAL = ShippedRules.withChange("churn-signs/signs.drl",
-            "new ChurnSign(\"NPS_DETRACTOR\", 30, $nps)", "new ChurnSign(\"NPS_DETRACTOR\", 1000, $nps)");
+    // A detractor takes more off the score than any customer has: under the candidate every detractor scores 0, LOW.
+    private static final Map<String, byte[]> DETRACTORS_ARE_LOW = ShippedRules.withWeight("NPS_DETRACTOR", -100_000);
 
     @Inject
     EntityManager em;
@@ -73,13 +72,13 @@ class SimulateRulesApiTest {
             if (advice.getList("risk.signs.code").contains("NPS_DETRACTOR")) {
                 detractors++;
                 String level = advice.getString("risk.level");
-                if (!"CRITICAL".equals(level)) {
-                    expectedChanges.merge(level + "→CRITICAL", 1, Integer::sum);
+                if (!"LOW".equals(level)) {
+                    expectedChanges.merge(level + "→LOW", 1, Integer::sum);
                 }
             }
         }
 
-        JsonPath report = finished(simulate(DETRACTORS_ARE_CRITICAL, "asOf", AS_OF.toString()))
+        JsonPath report = finished(simulate(DETRACTORS_ARE_LOW, "asOf", AS_OF.toString()))
                 .body("state", equalTo("DONE"))
                 .body("done", equalTo(ids.size()))
                 .body("total", equalTo(ids.size()))
@@ -101,20 +100,20 @@ class SimulateRulesApiTest {
 
     @Test
     void shouldSimulateAStableSample() {
-        String first = finished(simulate(DETRACTORS_ARE_CRITICAL, "asOf", AS_OF.toString(), "sample", "5"))
+        String first = finished(simulate(DETRACTORS_ARE_LOW, "asOf", AS_OF.toString(), "sample", "5"))
                 .body("state", equalTo("DONE"))
                 .body("total", equalTo(5))
                 .body("report.customers", equalTo(5))
                 .extract().jsonPath().getString("report.riskLevelChanges");
-        String second = finished(simulate(DETRACTORS_ARE_CRITICAL, "asOf", AS_OF.toString(), "sample", "5"))
+        String second = finished(simulate(DETRACTORS_ARE_LOW, "asOf", AS_OF.toString(), "sample", "5"))
                 .extract().jsonPath().getString("report.riskLevelChanges");
         assertThat(second, equalTo(first));
     }
 
     @Test
     void shouldCancelASimulationThatHasNotFinished() {
-        String running = simulate(DETRACTORS_ARE_CRITICAL, "asOf", AS_OF.toString()).extract().path("id");
-        String waiting = simulate(DETRACTORS_ARE_CRITICAL, "asOf", AS_OF.toString()).extract().path("id");
+        String running = simulate(DETRACTORS_ARE_LOW, "asOf", AS_OF.toString()).extract().path("id");
+        String waiting = simulate(DETRACTORS_ARE_LOW, "asOf", AS_OF.toString()).extract().path("id");
 
         given().delete("/api/rules/simulations/" + waiting).then().statusCode(200);
 
@@ -129,16 +128,16 @@ class SimulateRulesApiTest {
                 .post("/api/rules/simulate").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].message", containsString("churn-signs/signs.drl"));
-        simulateResponse(DETRACTORS_ARE_CRITICAL, "sample", "0").statusCode(400).body("errors[0].field", equalTo("sample"));
-        simulateResponse(DETRACTORS_ARE_CRITICAL, "sample", "many").statusCode(400).body("errors[0].field", equalTo("sample"));
-        simulateResponse(DETRACTORS_ARE_CRITICAL, "asOf", "yesterday").statusCode(400).body("errors[0].field", equalTo("asOf"));
+        simulateResponse(DETRACTORS_ARE_LOW, "sample", "0").statusCode(400).body("errors[0].field", equalTo("sample"));
+        simulateResponse(DETRACTORS_ARE_LOW, "sample", "many").statusCode(400).body("errors[0].field", equalTo("sample"));
+        simulateResponse(DETRACTORS_ARE_LOW, "asOf", "yesterday").statusCode(400).body("errors[0].field", equalTo("asOf"));
         given().get("/api/rules/simulations/no-such-job").then().statusCode(404).contentType("application/problem+json");
         given().delete("/api/rules/simulations/no-such-job").then().statusCode(404);
     }
 
     @Test
     void shouldAnswer202WithWhereToFollowTheJob() {
-        ValidatableResponse accepted = simulate(DETRACTORS_ARE_CRITICAL, "sample", "2");
+        ValidatableResponse accepted = simulate(DETRACTORS_ARE_LOW, "sample", "2");
         String id = accepted.extract().path("id");
         accepted.header("Location", org.hamcrest.Matchers.endsWith("/api/rules/simulations/" + id))
                 .body("kind", equalTo("simulation"))

@@ -21,7 +21,9 @@ import com.retentionadvisor.rules.ContactRefusal;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RiskAssessment;
 import com.retentionadvisor.rules.RiskLevel;
+import com.retentionadvisor.rules.RiskScore;
 import com.retentionadvisor.rules.StageAssessment;
+import com.retentionadvisor.rules.Strength;
 
 /**
  * What a scenario expects the rules to conclude. Every field is optional and only the fields written are checked;
@@ -29,7 +31,12 @@ import com.retentionadvisor.rules.StageAssessment;
  */
 public record Expect(
         List<String> signs,
+        List<String> signsInclude,
+        List<String> signsAbsent,
         Boolean noSigns,
+        List<String> strengths,
+        List<String> strengthsInclude,
+        Integer score,
         RiskLevel riskLevel,
         RelationshipStage stage,
         List<String> actions,
@@ -42,7 +49,7 @@ public record Expect(
         Map<String, Integer> dueDays) {
 
     boolean isEmpty() {
-        return Stream.of(signs, noSigns, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, firedRulesInclude,
+        return Stream.of(signs, signsInclude, signsAbsent, noSigns, strengths, strengthsInclude, score, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, firedRulesInclude,
                         owners, dueDays)
                 .allMatch(Objects::isNull);
     }
@@ -56,7 +63,16 @@ public record Expect(
         gotActions.removeAll(gotSuppressed);
         SortedSet<String> gotRefusals = codes(evaluation.all(ContactRefusal.class), ContactRefusal::getCode);
 
+        SortedSet<String> gotStrengths = codes(evaluation.all(Strength.class), Strength::getCode);
+
         compareSets("signs", signs, gotSigns, differences);
+        compareIncluded("signs", signsInclude, gotSigns, differences);
+        if (signsAbsent != null && signsAbsent.stream().anyMatch(gotSigns::contains)) {
+            differences.add("expected none of the signs " + new TreeSet<>(signsAbsent) + " but got " + gotSigns);
+        }
+        compareSets("strengths", strengths, gotStrengths, differences);
+        compareIncluded("strengths", strengthsInclude, gotStrengths, differences);
+        compareOne("risk score", score, evaluation.all(RiskScore.class).stream().map(RiskScore::getPoints).toList(), differences);
         if (Boolean.TRUE.equals(noSigns) && !gotSigns.isEmpty()) {
             differences.add("expected no signs but got " + gotSigns);
         }
@@ -117,6 +133,12 @@ public record Expect(
     private static void compareSets(String what, List<String> expected, SortedSet<String> got, List<String> differences) {
         if (expected != null && !new TreeSet<>(expected).equals(got)) {
             differences.add("expected " + what + " " + new TreeSet<>(expected) + " but got " + got);
+        }
+    }
+
+    private static void compareIncluded(String what, List<String> expected, SortedSet<String> got, List<String> differences) {
+        if (expected != null && !got.containsAll(expected)) {
+            differences.add("expected " + what + " to include " + new TreeSet<>(expected) + " but got " + got);
         }
     }
 
