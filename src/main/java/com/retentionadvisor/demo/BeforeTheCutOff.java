@@ -26,19 +26,21 @@ import com.retentionadvisor.tickets.TicketKind;
  * What demo customers went through before the cut-off, and whether it made them leave after it. Each customer who was
  * with us before the cut-off draws its episodes; the history before the cut-off is rewritten to show exactly those
  * (and none of the others), and the episodes decide the chance that the customer stops ordering at the cut-off and
- * churns some weeks later. Draws come from their own generator, so the stories' draws stay as they were.
+ * churns some weeks later. Draws come from a generator per customer, so the stories' draws stay as they were and one
+ * customer's history never moves another's.
  */
 final class BeforeTheCutOff {
 
     private static final Duration QUARTER = Duration.ofDays(90);
 
     private final DemoData data;
-    private final Random random;
+    private final long seed;
+    private Random random;
     private final Instant cutOff;
 
     BeforeTheCutOff(DemoData data, long seed, Instant cutOff) {
         this.data = data;
-        this.random = new Random(seed * 1_000_003L + 17);
+        this.seed = seed;
         this.cutOff = cutOff;
     }
 
@@ -47,6 +49,10 @@ final class BeforeTheCutOff {
      * after it (their orders stop at the cut-off), or empty if they stayed.
      */
     Optional<Instant> live(String id, Instant createdAt, String manager) {
+        random = drawsOf(id);
+        // Drawn first, so that whether the customer leaves depends on their episodes only, not on how many draws the
+        // rewriting of their history takes.
+        double leaving = random.nextDouble();
         Set<Episode> episodes = EnumSet.noneOf(Episode.class);
         boolean ordersFell = drawn(Episode.ORDERS_FELL);
         boolean detractor = drawn(Episode.NPS_DETRACTOR);
@@ -77,7 +83,7 @@ final class BeforeTheCutOff {
             episodes.add(managerChange);
         }
 
-        if (random.nextDouble() >= Episode.chanceToLeave(episodes)) {
+        if (leaving >= Episode.chanceToLeave(episodes)) {
             return Optional.empty();
         }
         data.deals.removeIf(deal -> deal.customerExternalId().equals(id) && deal.status() == DealStatus.WON
@@ -86,8 +92,18 @@ final class BeforeTheCutOff {
     }
 
     /** When a customer who left before the cut-off churned: a week or two after their last contact, ~200 days ago. */
-    Instant longGone() {
-        return cutOff.minus(Duration.ofDays(5 + random.nextInt(14)));
+    Instant longGone(String id) {
+        return cutOff.minus(Duration.ofDays(5 + drawsOf(id).nextInt(14)));
+    }
+
+    // Each customer's draws come from a generator of their own: a change to one customer's history leaves every
+    // other customer's fate as it was.
+    // The seed is mixed (as SplitMix64 does) because java.util.Random's first draws of nearby seeds are alike.
+    private Random drawsOf(String id) {
+        long mixed = seed * 0x9E3779B97F4A7C15L + id.hashCode();
+        mixed = (mixed ^ (mixed >>> 30)) * 0xBF58476D1CE4E5B9L;
+        mixed = (mixed ^ (mixed >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(mixed ^ (mixed >>> 31));
     }
 
     private boolean drawn(Episode episode) {

@@ -126,13 +126,13 @@ public final class DemoData {
                     createdAt.minus(Duration.ofDays(1)), createdAt, true));
         }
         tickets(id, story);
-        orders(id, story, tenureDays);
+        orders(n, id, story, tenureDays);
         contactHistory(id, manager, story, tenureDays);
         emails(id, story, tenureDays);
         surveys(id, story, tenureDays);
         subscription(id, story, tenureDays);
 
-        Optional<Instant> churnedAt = story == Story.CHURNED ? Optional.of(past.longGone())
+        Optional<Instant> churnedAt = story == Story.CHURNED ? Optional.of(past.longGone(id))
                 : createdAt.isBefore(cutOff) ? past.live(id, createdAt, manager) : Optional.empty();
         churnedAt.ifPresent(at -> endHistory(id, at));
         String owner = churnedAt.isPresent() ? ownerAtTheEnd(id) : manager;
@@ -173,39 +173,50 @@ public final class DemoData {
                 .findFirst().orElseThrow();
     }
 
-    private void orders(String id, Story story, int tenureDays) {
+    // Every buyer keeps a rhythm of their own, as real buyers do: an order about every gap days (give or take 30%).
+    // Regular buyers keep it to this day; a drifting buyer stopped some usual gaps ago (lapsed); a newcomer has bought
+    // once, or twice; a growing buyer orders more often and more of late. Churned customers keep it until they leave.
+    private void orders(int n, String id, Story story, int tenureDays) {
         if (story == Story.PROSPECT) {
             deals.add(new DealItem(id + "-D1", id, amount(500, 3000), "EUR", DealStatus.OPEN, daysAgo(5 + random.nextInt(10)), null, line()));
             return;
         }
-        // Orders per 90-day period, most recent period last; the story shapes the trend.
-        int periods = Math.max(1, tenureDays / 90);
-        int seq = 0;
-        for (int p = periods - 1; p >= 0; p--) {
-            int perPeriod = switch (story) {
-                case LOYAL -> 3 + random.nextInt(2);
-                case GROWING -> p <= 1 ? 4 + random.nextInt(2) : 1 + random.nextInt(2);
-                case NEWCOMER -> p == 0 ? 1 : 0;
-                case DRIFTING -> p == 0 ? 1 : (p == 1 ? 4 + random.nextInt(2) : 3);
-                case CHURNED -> p <= 4 ? 0 : 2;
-                default -> 1 + random.nextInt(3);
-            };
-            for (int o = 0; o < perPeriod; o++) {
-                int daysAgo = p * 90 + 1 + random.nextInt(88);
-                if (daysAgo >= tenureDays) {
-                    continue;
-                }
-                Instant closed = daysAgo(daysAgo);
-                seq++;
-                double base = story == Story.GROWING && p <= 1 ? 4000 : 2000;
-                deals.add(new DealItem(id + "-D" + seq, id, amount(base * 0.5, base * 1.5), "EUR", DealStatus.WON,
-                        closed.minus(Duration.ofDays(7 + random.nextInt(20))), closed, line()));
+        if (story == Story.NEWCOMER) {
+            int first = 3 + random.nextInt(Math.max(1, tenureDays - 3));
+            order(id, 1, first, 2000);
+            if (n % 3 == 0 && first > 45) {
+                order(id, 2, first - 20 - random.nextInt(20), 2000);
             }
+            return;
+        }
+        int gap = switch (story) {
+            case LOYAL -> 10 + random.nextInt(15);
+            case GROWING -> 40;
+            case DRIFTING -> 20 + random.nextInt(16);
+            case CHURNED -> 25 + random.nextInt(20);
+            default -> 20 + random.nextInt(40);
+        };
+        // A drifting buyer's last order came 3.5 to 6 of their usual gaps ago.
+        int stoppedDaysAgo = story == Story.DRIFTING ? (int) (gap * (3.5 + random.nextDouble() * 2.5)) : 0;
+        int seq = 0;
+        double daysAgo = tenureDays - 1 - random.nextInt(Math.max(1, gap));
+        while (daysAgo > stoppedDaysAgo) {
+            boolean recent = daysAgo < 180;
+            seq++;
+            order(id, seq, (int) daysAgo, story == Story.GROWING && recent ? 4000 : 2000);
+            int thisGap = story == Story.GROWING && recent ? 15 : gap;
+            daysAgo -= thisGap * (0.7 + random.nextDouble() * 0.6);
         }
         if (story == Story.DRIFTING || story == Story.CHURNED) {
             Instant closed = daysAgo(10 + random.nextInt(60));
             deals.add(new DealItem(id + "-DL", id, amount(1000, 5000), "EUR", DealStatus.LOST, closed.minus(Duration.ofDays(30)), closed, line()));
         }
+    }
+
+    private void order(String id, int seq, int daysAgo, double base) {
+        Instant closed = daysAgo(Math.max(1, daysAgo));
+        deals.add(new DealItem(id + "-D" + seq, id, amount(base * 0.5, base * 1.5), "EUR", DealStatus.WON,
+                closed.minus(Duration.ofDays(7 + random.nextInt(20))), closed, line()));
     }
 
     private void contactHistory(String id, String manager, Story story, int tenureDays) {
