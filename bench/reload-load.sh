@@ -2,7 +2,7 @@
 # Advice latency while the live ruleset is replaced under load: GET /api/customers/{id}/advice at a constant rate
 # (bench/load/ConstantRateLoad.java, open loop, as bench/advice-load.sh) in three measured phases on one service:
 # quiet (no publish), publishing (another process POSTs /api/rules/publish every INTERVAL s, the folder as it is and
-# the same with NPS_DETRACTOR's weight 30 -> 31 in turn), quiet again. Each phase reports the median, p99 and max,
+# the same with NPS_DETRACTOR's text reworded in turn), quiet again. Each phase reports the median, p99 and max,
 # the failed requests and the answers counted by their rulesetVersion; the publishing phase also each publish's time.
 # A warm-up run (stepping up to the rate, then the rate; not counted) comes first. Before each phase the script waits
 # until the machine is idle (1-minute load average below 1.0) and prints the load average and what else used CPU.

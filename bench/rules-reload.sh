@@ -2,7 +2,7 @@
 # How long it takes to put a whole ruleset live: the packaged CLI's `rules check` (compile only, a fresh JVM) and
 # `rules test` (compile + scenarios), the service's own compile and warm-up of the folder at start (its log), and
 # POST /api/rules/publish end to end (compile + scenarios + store + warm-up + swap), publishing two versions in turn:
-# the folder as it is and the same with NPS_DETRACTOR's weight 30 -> 31. Then rollbacks to stored versions (compile + store + warm-up + swap). No
+# the folder as it is and the same with NPS_DETRACTOR's text reworded. Then rollbacks to stored versions (compile + store + warm-up + swap). No
 # other load. Before every timed step it waits until the machine is idle (1-minute load average below 1.0, see
 # wait_for_idle in bench/service.sh) and prints the load average and what else used CPU.
 #   bench/rules-reload.sh [rules folder] [publishes] [rollbacks]     (default rules 6 2; BENCH_CHECKS=3 CLI runs)

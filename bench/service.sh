@@ -122,8 +122,9 @@ wait_for_idle() {
 }
 
 # ruleset_zips <rules folder> <new folder>: writes <new folder>/a.zip, the rules folder as it is (rule files,
-# messages, tests/*.yaml; notes left out), and b.zip, the same with NPS_DETRACTOR's weight 30 -> 31 in
-# churn-signs/signs.drl (every shipped scenario still passes): two ruleset versions to publish in turn.
+# messages, tests/*.yaml; notes left out), and b.zip, the same with the evidence text of NPS_DETRACTOR reworded in
+# messages.properties (every shipped scenario still passes, as no scenario reads a text): two ruleset versions to
+# publish in turn, each compiled whole.
 ruleset_zips() {
     local from=$1 to=$2 v
     for v in a b; do
@@ -131,9 +132,9 @@ ruleset_zips() {
         cp -r "$from/." "$to/$v"
         find "$to/$v" -name '*.md' -delete
     done
-    sed -i 's/new ChurnSign("NPS_DETRACTOR", 30,/new ChurnSign("NPS_DETRACTOR", 31,/' "$to/b/churn-signs/signs.drl"
-    grep -q 'new ChurnSign("NPS_DETRACTOR", 31,' "$to/b/churn-signs/signs.drl" \
-        || { echo "NPS_DETRACTOR's weight 30 was not found in $from/churn-signs/signs.drl" >&2; exit 1; }
+    sed -i 's/^sign\.NPS_DETRACTOR=\(.*\)$/sign.NPS_DETRACTOR=\1 (reworded)/' "$to/b/messages.properties"
+    grep -q '^sign\.NPS_DETRACTOR=.* (reworded)$' "$to/b/messages.properties" \
+        || { echo "sign.NPS_DETRACTOR was not found in $from/messages.properties" >&2; exit 1; }
     for v in a b; do
         (cd "$to/$v" && zip -qrDX "../$v.zip" .)
     done

@@ -2,7 +2,7 @@
 # The live API's latency while rule simulations run: GET /api/customers/{id}/advice at a constant rate
 # (bench/load/ConstantRateLoad.java, open loop, as bench/advice-load.sh, round-robin over the whole demo base) in three
 # measured phases on one service: quiet, simulating (POST /api/rules/simulate of the whole base running back to back
-# in the background: the candidate is the rules folder with NPS_DETRACTOR's weight 30 -> 31), quiet again.
+# in the background: the candidate is the rules folder with NPS_DETRACTOR's text reworded), quiet again.
 # First one simulation alone, without load, for its own rate. The simulations of the loaded phase are all asked for
 # (and so compiled, in the request) before it starts, as many as needed to cover it from the rate alone (at most 6:
 # one running and 5 waiting, the service's limit); what is left of them at its end is cancelled. Their rate under load

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The generated rules are segment-specific variants of the shipped churn signs, as an analyst team with many
  * segments would write them: each reads CustomerFacts fields (some also a ContactWindow) with thresholds of its own
  * and inserts a ChurnSign with a code of its own (GEN_NNN_...), whose evidence text is appended to
- * messages.properties. Every generated rule starts with segment == "GEN-NNN", a segment that neither the shipped
+ * messages.properties and whose weight is a row appended to risk-levels/sign-weights.drl.csv. Every generated rule starts with segment == "GEN-NNN", a segment that neither the shipped
  * scenarios nor the demo data use, so the shipped scenarios keep their outcomes and the demo customers their advice;
  * Drools still has to compile, index and evaluate them all.
  *
@@ -34,23 +34,23 @@ public final class GenerateRules {
                     "The latest NPS answer was {0} (segment %1$s counts %4$d or lower as a detractor)", """
                     CustomerFacts( segment == "%1$s", latestNps != null, $nps : latestNps <= %4$d )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $nps));"""),
+                    insert(new ChurnSign("%2$s", $nps));"""),
             new Template("NPS dropped by %5$d points or more since the answer before", "NPS_DROPPED",
                     "NPS fell from {0} to {1}", """
                     CustomerFacts( segment == "%1$s", latestNps != null, previousNps != null,
                                    latestNps <= previousNps - %5$d, $before : previousNps, $now : latestNps )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $before, $now));"""),
+                    insert(new ChurnSign("%2$s", $before, $now));"""),
             new Template("CSAT dropped by %5$d points or more", "CSAT_DROPPED", "CSAT fell from {0} to {1}", """
                     CustomerFacts( segment == "%1$s", latestCsat != null, previousCsat != null,
                                    latestCsat <= previousCsat - %5$d, $before : previousCsat, $now : latestCsat )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $before, $now));"""),
+                    insert(new ChurnSign("%2$s", $before, $now));"""),
             new Template("Emails go unopened: %4$d or more in a row", "EMAILS_UNOPENED",
                     "The last {0} emails in a row were not opened", """
                     CustomerFacts( segment == "%1$s", $streak : unopenedEmailStreak >= %4$d )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $streak));"""),
+                    insert(new ChurnSign("%2$s", $streak));"""),
             new Template("The email open rate fell below %5$d%% of the period before", "EMAIL_OPEN_RATE_FELL",
                     "{0} of {1} emails opened in the last 90 days, against {2} of {3} before", """
                     CustomerFacts( segment == "%1$s", emailsSentPreviousPeriod >= 3, emailsSentLastPeriod >= 3,
@@ -58,14 +58,14 @@ public final class GenerateRules {
                                    $openedNow : emailsOpenedLastPeriod, $sentNow : emailsSentLastPeriod,
                                    $openedBefore : emailsOpenedPreviousPeriod, $sentBefore : emailsSentPreviousPeriod )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $openedNow, $sentNow, $openedBefore, $sentBefore));"""),
+                    insert(new ChurnSign("%2$s", $openedNow, $sentNow, $openedBefore, $sentBefore));"""),
             new Template("Orders fell to %5$d%% of the previous period or less", "ORDERS_FELL",
                     "Orders per 90 days fell from {0} to {1}", """
                     CustomerFacts( segment == "%1$s", ordersPreviousPeriod >= %4$d,
                                    ordersLastPeriod * 100 <= ordersPreviousPeriod * %5$d,
                                    $before : ordersPreviousPeriod, $now : ordersLastPeriod )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $before, $now));"""),
+                    insert(new ChurnSign("%2$s", $before, $now));"""),
             new Template("The average order value fell by %5$d%% or more", "ORDER_VALUE_FELL",
                     "The average order fell from {0} to {1}", """
                     CustomerFacts( segment == "%1$s", ordersLastPeriod >= 1, ordersPreviousPeriod >= 1,
@@ -73,59 +73,59 @@ public final class GenerateRules {
                                    averageOrderValueLastPeriod <= averageOrderValuePreviousPeriod * (100 - %5$d) / 100.0,
                                    $now : averageOrderValueLastPeriod, $before : averageOrderValuePreviousPeriod )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, Math.round($before), Math.round($now)));"""),
+                    insert(new ChurnSign("%2$s", Math.round($before), Math.round($now)));"""),
             new Template("A deal has been open for more than %4$d days", "DEAL_STALLED",
                     "A deal has been open for {0} days", """
                     CustomerFacts( segment == "%1$s", oldestOpenDealDays != null, oldestOpenDealDays > %4$d,
                                    $days : oldestOpenDealDays )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $days));"""),
+                    insert(new ChurnSign("%2$s", $days));"""),
             new Template("Inbound requests are answered in more than %4$d hours on average", "SLOW_RESPONSES",
                     "Requests were answered in {0} hours on average over the last 90 days", """
                     CustomerFacts( segment == "%1$s", averageResponseHoursLastPeriod != null,
                                    averageResponseHoursLastPeriod > %4$d, $hours : averageResponseHoursLastPeriod )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, Math.round($hours)));"""),
+                    insert(new ChurnSign("%2$s", Math.round($hours)));"""),
             new Template("Subscription ends within %4$d days and does not renew by itself", "SUBSCRIPTION_ENDING",
                     "A subscription ends in {0} days and does not renew by itself", """
                     CustomerFacts( segment == "%1$s", daysToSubscriptionEnd != null, daysToSubscriptionEnd <= %4$d,
                                    endingSubscriptionAutoRenews == false, renewalInSight == false,
                                    $days : daysToSubscriptionEnd )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $days));"""),
+                    insert(new ChurnSign("%2$s", $days));"""),
             new Template("%5$d or more complaints are open", "OPEN_COMPLAINTS", "{0} complaint(s) open", """
                     CustomerFacts( segment == "%1$s", $open : openComplaints >= %5$d )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $open));"""),
+                    insert(new ChurnSign("%2$s", $open));"""),
             new Template("No feedback of any kind for %4$d days", "NO_FEEDBACK",
                     "No survey answer, request or ticket from the customer for more than {0} days", """
                     CustomerFacts( segment == "%1$s", tenureDays >= %4$d,
                                    daysSinceLastFeedback == null || daysSinceLastFeedback > %4$d )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, %4$d));"""),
+                    insert(new ChurnSign("%2$s", %4$d));"""),
             new Template("Fewer than %5$d contacts in the last 90 days after a year as a customer", "FEW_CONTACTS",
                     "{0} contacts in the last 90 days", """
                     CustomerFacts( segment == "%1$s", tenureDays >= 365 )
                     ContactWindow( days == 90, $contacts : contacts < %5$d )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $contacts));"""),
+                    insert(new ChurnSign("%2$s", $contacts));"""),
             new Template("%5$d or more inbound requests went unanswered in the last 90 days", "UNANSWERED_REQUESTS",
                     "{0} inbound request(s) went unanswered in the last 90 days", """
                     CustomerFacts( segment == "%1$s", $unanswered : unansweredInboundLastPeriod >= %5$d )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $unanswered));"""),
+                    insert(new ChurnSign("%2$s", $unanswered));"""),
             new Template("No order for more than %4$d days from a repeat buyer", "NO_RECENT_ORDER",
                     "No order for {0} days", """
                     CustomerFacts( segment == "%1$s", ordersTotal >= 3, daysSinceLastOrder != null,
                                    daysSinceLastOrder > %4$d, $days : daysSinceLastOrder )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, $days));"""),
+                    insert(new ChurnSign("%2$s", $days));"""),
             new Template("A customer with revenue of %4$d000 or more last year ordered nothing in the last 90 days",
                     "BIG_CUSTOMER_STOPPED", "{0} revenue last year and no order in the last 90 days", """
                     CustomerFacts( segment == "%1$s", revenueLastYear >= %4$d000, ordersLastPeriod == 0,
                                    $revenue : revenueLastYear )
                 then
-                    insert(new ChurnSign("%2$s", %3$d, Math.round($revenue)));"""));
+                    insert(new ChurnSign("%2$s", Math.round($revenue)));"""));
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
@@ -146,6 +146,7 @@ public final class GenerateRules {
         int perSegment = TEMPLATES.size();
         int segments = (count + perSegment - 1) / perSegment;
         List<String> messages = new ArrayList<>();
+        List<String> weights = new ArrayList<>();
         messages.add("");
         messages.add("# --- generated by bench/rules/GenerateRules.java: " + count + " segment-specific churn signs ---");
         int written = 0;
@@ -169,6 +170,7 @@ public final class GenerateRules {
                 drl.append("\nrule \"").append(name).append("\"\nwhen\n    ")
                         .append(String.format(Locale.ROOT, template.rule(), segment, code, weight, first, second).strip())
                         .append("\nend\n");
+                weights.add("Weight of " + code + "," + code + "," + weight + ",generated for the reload benchmarks,");
                 messages.add("sign." + code + "="
                         + String.format(Locale.ROOT, template.message(), segment, code, weight, first, second));
             }
@@ -176,6 +178,7 @@ public final class GenerateRules {
             Files.createDirectories(file.getParent());
             Files.writeString(file, drl);
         }
+        Files.write(to.resolve("risk-levels/sign-weights.drl.csv"), weights, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path english = to.resolve("messages.properties");
         Files.write(english, messages, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.printf(Locale.ROOT, "%s: the rules of %s plus %d generated rules in %d files (generated/), %d messages added%n",

@@ -13,24 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 
 /**
- * The SQL statements {@link FactsService} runs for one customer, executed with plain JDBC. Their text is read from
- * FactsService's constants by reflection, so the benchmark always runs the service's current SQL, and its named
- * parameters (:asOf, :customer) are bound the way Hibernate binds them: an instant as a timestamptz, the customer's
- * row id as a bigint. Every column of every row is read, as Hibernate does for a native query.
+ * The SQL statement {@link FactsService} runs for a page of customers (a single customer is a page of one), executed
+ * with plain JDBC. Its text is read from FactsService's constant by reflection, so the benchmark always runs the
+ * service's current SQL, and its named parameters are bound the way Hibernate binds them: :asOf an instant as a
+ * timestamptz, :period the days of CustomerFacts.PERIOD_DAYS, :ids the customers' row ids as a text array literal,
+ * :externalIds an empty one. Every column of every row is read, as Hibernate does for a native query.
  */
 public final class FactsSql {
 
-    // Declared before the statements below, which use it when the class initialises.
+    // Declared before the statement below, which uses it when the class initialises.
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 
-    /** The per-customer contact counts by direction, channel and purpose over 7, 30, 90 and 365 days. */
-    public static final FactsSql CONTACT_COUNTS = of("CONTACT_COUNTS");
-    /** Orders, deals, emails, subscription, surveys and manager changes in one row. */
-    public static final FactsSql HISTORY = of("HISTORY");
+    /** Every fact of a page of customers, one row each. */
+    public static final FactsSql FACTS = of("FACTS");
 
     private final String constant;
     private final String jdbcSql;
@@ -60,7 +61,7 @@ public final class FactsSql {
         StringBuilder jdbc = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            if (!name.equals("asOf") && !name.equals("customer")) {
+            if (!List.of("asOf", "period", "ids", "externalIds").contains(name)) {
                 throw new IllegalStateException("FactsService." + constant + " has a parameter :" + name + " the bench does not bind");
             }
             parameters.add(name);
@@ -71,17 +72,19 @@ public final class FactsSql {
     }
 
     /**
-     * Runs the statement for one customer and reads every value; returns the number of rows. A new prepared
+     * Runs the statement for a page of customers and reads every value; returns the number of rows. A new prepared
      * statement per call, like Hibernate: the PostgreSQL driver's statement cache keeps the server-side plan.
      */
-    public int run(Connection connection, long customerId, Instant asOf) throws SQLException {
+    public int run(Connection connection, List<Long> customerIds, Instant asOf) throws SQLException {
         OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
+        String ids = customerIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         try (PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
             for (int i = 0; i < parameters.size(); i++) {
-                if (parameters.get(i).equals("asOf")) {
-                    statement.setObject(i + 1, at);
-                } else {
-                    statement.setLong(i + 1, customerId);
+                switch (parameters.get(i)) {
+                    case "asOf" -> statement.setObject(i + 1, at);
+                    case "period" -> statement.setInt(i + 1, CustomerFacts.PERIOD_DAYS);
+                    case "ids" -> statement.setString(i + 1, ids);
+                    default -> statement.setString(i + 1, "{}");
                 }
             }
             try (ResultSet rows = statement.executeQuery()) {
@@ -98,9 +101,9 @@ public final class FactsSql {
         }
     }
 
-    /** Both statements, as FactsService.factsFor runs them for one customer; returns the rows read. */
+    /** The facts of one customer, as FactsService.factsFor runs them; returns the rows read (1). */
     public static int factsFor(Connection connection, long customerId, Instant asOf) throws SQLException {
-        return CONTACT_COUNTS.run(connection, customerId, asOf) + HISTORY.run(connection, customerId, asOf);
+        return FACTS.run(connection, List.of(customerId), asOf);
     }
 
     public String constant() {

@@ -32,10 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * the 300 demo customers (see {@link BenchStore}). Each operation takes the next customer round-robin, so the numbers
  * are the average over the demo's stories. Client (JDBC, one kept connection) and server share the machine's cores.
  * <ul>
- * <li>{@code contactCounts}, {@code history}: FactsService's two statements, each alone;</li>
- * <li>{@code facts}: both, i.e. the facts computation for one customer (autocommit, as a read);</li>
+ * <li>{@code facts}: FactsService's statement for one customer (autocommit, as a read);</li>
+ * <li>{@code factsPageOf100}: the same statement for a page of 100 customers, as a back-test or a batch reads them
+ * (divide by 100 for the cost per customer);</li>
  * <li>{@code adviceCallSql}: everything the database does per GET …/advice, in one transaction: the customer looked up
- * by its CRM id, the two statements, the advice row inserted (a ~3 KB jsonb body; ids from a sequence allocated 50
+ * by its CRM id, the facts statement, the advice row inserted (a ~3 KB jsonb body; ids from a sequence allocated 50
  * at a time, as Hibernate does) and the commit. The JSON, the rules and HTTP are not in it.</li>
  * </ul>
  */
@@ -68,10 +69,8 @@ public class FactsSqlBenchmark {
         asOf = store.asOf();
         System.out.printf("%n[bench] embedded PostgreSQL migrated and loaded in %d ms: %s%n",
                 (System.nanoTime() - started) / 1_000_000, store.rowCounts());
-        for (FactsSql sql : List.of(FactsSql.CONTACT_COUNTS, FactsSql.HISTORY)) {
-            if (sql.run(connection, customers.get(4).id(), asOf) == 0 && sql == FactsSql.HISTORY) {
-                throw new IllegalStateException("FactsService.HISTORY returned no row");
-            }
+        if (FactsSql.factsFor(connection, customers.get(4).id(), asOf) != 1) {
+            throw new IllegalStateException("FactsService.FACTS did not return one row for one customer");
         }
     }
 
@@ -93,13 +92,12 @@ public class FactsSqlBenchmark {
     }
 
     @Benchmark
-    public int contactCounts() throws SQLException {
-        return FactsSql.CONTACT_COUNTS.run(connection, nextCustomer().id(), asOf);
-    }
-
-    @Benchmark
-    public int history() throws SQLException {
-        return FactsSql.HISTORY.run(connection, nextCustomer().id(), asOf);
+    public int factsPageOf100() throws SQLException {
+        List<Long> page = new java.util.ArrayList<>(100);
+        for (int i = 0; i < 100; i++) {
+            page.add(nextCustomer().id());
+        }
+        return FactsSql.FACTS.run(connection, page, asOf);
     }
 
     @Benchmark
