@@ -167,6 +167,12 @@ public final class RealDataBacktest {
                     100 * sign.path("rate").asDouble()));
         }
         System.out.println("signs (customers, churned): " + String.join(", ", signs));
+        List<String> strengths = new ArrayList<>();
+        for (JsonNode strength : report.path("strengths")) {
+            strengths.add(String.format(Locale.ROOT, "%s %d (%.0f%%)", strength.path("code").asText(), strength.path("customers").asInt(),
+                    100 * strength.path("rate").asDouble()));
+        }
+        System.out.println("strengths (customers, churned): " + String.join(", ", strengths));
         System.out.println();
     }
 

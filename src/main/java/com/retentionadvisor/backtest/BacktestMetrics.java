@@ -139,9 +139,18 @@ public final class BacktestMetrics {
 
     /** Per sign shown at the cut-off: the customers showing it, how many of them turned out positive, and the lift. */
     public List<SignResult> signs() {
+        return byCode(ScoredCustomer::signs);
+    }
+
+    /** The same per strength shown at the cut-off: a strength worth its points has a lift below 1. */
+    public List<SignResult> strengths() {
+        return byCode(ScoredCustomer::strengths);
+    }
+
+    private List<SignResult> byCode(java.util.function.Function<ScoredCustomer, java.util.Set<String>> codes) {
         Map<String, int[]> bySign = new TreeMap<>();
         for (ScoredCustomer customer : customers) {
-            for (String sign : customer.signs()) {
+            for (String sign : codes.apply(customer)) {
                 int[] counts = bySign.computeIfAbsent(sign, code -> new int[2]);
                 counts[0]++;
                 counts[1] += customer.positive() ? 1 : 0;

@@ -33,6 +33,7 @@ public record BacktestReport(
         TopK topK,
         List<Decile> deciles,
         List<SignResult> signs,
+        List<SignResult> strengths,
         List<String> globalFacts,
         List<String> notes) {
 
@@ -61,6 +62,8 @@ public record BacktestReport(
                 metrics.deciles().stream().map(d -> new Decile(d.decile(), d.customers(), d.minScore(), d.maxScore(),
                         round(d.positives()), round(d.rate()), round(d.lift()))).toList(),
                 metrics.signs().stream().map(s -> new SignResult(s.code(), s.customers(), s.positives(), round(s.rate()),
+                        round(s.lift()))).toList(),
+                metrics.strengths().stream().map(s -> new SignResult(s.code(), s.customers(), s.positives(), round(s.rate()),
                         round(s.lift()))).toList(),
                 conditions.stream().map(GlobalCondition::getName).toList(),
                 notes(request));

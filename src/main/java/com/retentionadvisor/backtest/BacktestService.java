@@ -74,7 +74,8 @@ public class BacktestService {
             }
             AdviceView.Risk risk = advice.advise(ruleset, facts, conditions, Locale.ENGLISH).risk();
             scored.add(new ScoredCustomer(facts.getCustomerId(), risk.score(), risk.level(),
-                    risk.signs().stream().map(AdviceView.Sign::code).collect(Collectors.toSet()), outcome.positive()));
+                    risk.signs().stream().map(AdviceView.Sign::code).collect(Collectors.toSet()),
+                    risk.strengths().stream().map(AdviceView.Sign::code).collect(Collectors.toSet()), outcome.positive()));
         });
         return BacktestReport.of(request, ruleset.version(), candidate, base.values(), new BacktestMetrics(scored), conditions);
     }

@@ -252,7 +252,7 @@ public class CalibrationService {
     }
 
     private static BacktestMetrics metrics(List<Evaluated> evaluated) {
-        return new BacktestMetrics(evaluated.stream().map(e -> new ScoredCustomer("", e.score(), e.level(), e.signs(), e.positive())).toList());
+        return new BacktestMetrics(evaluated.stream().map(e -> new ScoredCustomer("", e.score(), e.level(), e.signs(), e.strengths(), e.positive())).toList());
     }
 
     private static List<String> notes(SignWeightsTable current, SortedMap<String, byte[]> files, List<CalibrationReport.Band> bands) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts behind the codes rules emit (rules/messages*.properties), so rule files stay free of prose and
@@ -13,6 +14,9 @@ import java.util.Properties;
 public final class RuleMessages {
 
     private final Map<String, Properties> byLanguage;
+    // Parsing a pattern costs more than formatting it: each is parsed once per language; a copy formats (a
+    // MessageFormat is not safe to share between threads).
+    private final Map<String, MessageFormat> parsed = new ConcurrentHashMap<>();
 
     RuleMessages(Map<String, Properties> byLanguage) {
         this.byLanguage = Map.copyOf(byLanguage);
@@ -27,7 +31,9 @@ public final class RuleMessages {
         if (pattern == null) {
             return args.isEmpty() ? key : key + " " + args;
         }
-        return new MessageFormat(pattern, locale).format(args.toArray());
+        String text = pattern;
+        MessageFormat format = parsed.computeIfAbsent(locale.toLanguageTag() + "\u0000" + key, k -> new MessageFormat(text, locale));
+        return ((MessageFormat) format.clone()).format(args.toArray());
     }
 
     private String lookup(String language, String key) {

@@ -38,7 +38,7 @@ class BacktestMetricsTest {
             customer("J", 0, null, false)));
 
     private static ScoredCustomer customer(String id, int score, RiskLevel level, boolean positive, String... signs) {
-        return new ScoredCustomer(id, score, level, Set.of(signs), positive);
+        return new ScoredCustomer(id, score, level, Set.of(signs), Set.of(), positive);
     }
 
     @Test

@@ -30,7 +30,10 @@ final class BenchCustomers {
         };
     }
 
-    /** Orders steadily, opens emails, happy (NPS 9), a handful of useful and service contacts: no churn sign. */
+    /**
+     * Orders steadily (about every 26 days, in each of the last six months), opens emails, happy (NPS 9), a handful of
+     * useful and service contacts: no churn sign, the strengths of a loyal buyer.
+     */
     static CustomerFacts quiet() {
         ContactCounts contacts = ContactCounts.builder()
                 .happened(20, Direction.OUTBOUND, Channel.EMAIL, Purpose.VALUE, 1)
@@ -45,6 +48,19 @@ final class BenchCustomers {
                 .daysSinceLastContact(20)
                 .daysSinceLastOrder(12)
                 .ordersTotal(14)
+                .orderDaysTotal(14)
+                .typicalOrderGapDays(26.0)
+                .daysSinceFirstOrder(380)
+                .orderDaysLastYear(12)
+                .activeMonthsLastHalfYear(6)
+                .ordersLastHalfYear(6)
+                .ordersSameHalfYearBefore(6)
+                .ordersLastYear(12)
+                .ordersYearBefore(2)
+                .ordersComingSeasonLastYear(3)
+                .revenueLastYear(25_000)
+                .contactDaysTotal(7)
+                .typicalContactGapDays(45.0)
                 .ordersLastPeriod(3)
                 .ordersPreviousPeriod(3)
                 .averageOrderValueLastPeriod(2100)
@@ -61,7 +77,10 @@ final class BenchCustomers {
                 .build();
     }
 
-    /** The demo's drifting story: orders fell 4 to 1, the last 4 emails unopened, a detractor, a lost deal, silent. */
+    /**
+     * The demo's drifting story: orders fell 4 to 1 and stopped 70 days ago against a usual gap of 20, the last 4 emails
+     * unopened, a detractor, a lost deal.
+     */
     static CustomerFacts drifting() {
         ContactCounts contacts = ContactCounts.builder()
                 .happened(15, Direction.OUTBOUND, Channel.EMAIL, Purpose.VALUE, 1)
@@ -75,8 +94,20 @@ final class BenchCustomers {
         return base("BENCH-DRIFTING")
                 .contacts(contacts)
                 .daysSinceLastContact(15)
-                .daysSinceLastOrder(50)
+                .daysSinceLastOrder(70)
                 .ordersTotal(17)
+                .orderDaysTotal(17)
+                .typicalOrderGapDays(20.0)
+                .daysSinceFirstOrder(700)
+                .orderDaysLastYear(7)
+                .activeMonthsLastHalfYear(2)
+                .ordersLastHalfYear(3)
+                .ordersSameHalfYearBefore(7)
+                .ordersLastYear(7)
+                .ordersYearBefore(10)
+                .revenueLastYear(14_000)
+                .contactDaysTotal(18)
+                .typicalContactGapDays(20.0)
                 .ordersLastPeriod(1)
                 .ordersPreviousPeriod(4)
                 .averageOrderValueLastPeriod(1500)

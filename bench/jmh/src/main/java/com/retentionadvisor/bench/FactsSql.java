@@ -101,6 +101,16 @@ public final class FactsSql {
         }
     }
 
+    /**
+     * What FactsService sets for its statement, in each transaction (set local): generic plans. The benchmark's
+     * connection sets it once, for the session, which has the same effect on this statement.
+     */
+    public static void useGenericPlans(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("set plan_cache_mode = force_generic_plan");
+        }
+    }
+
     /** The facts of one customer, as FactsService.factsFor runs them; returns the rows read (1). */
     public static int factsFor(Connection connection, long customerId, Instant asOf) throws SQLException {
         return FACTS.run(connection, List.of(customerId), asOf);

@@ -65,6 +65,7 @@ public class FactsSqlBenchmark {
         long started = System.nanoTime();
         store = BenchStore.start(CUSTOMERS, SEED);
         connection = store.connect();
+        FactsSql.useGenericPlans(connection);
         customers = store.customers();
         asOf = store.asOf();
         System.out.printf("%n[bench] embedded PostgreSQL migrated and loaded in %d ms: %s%n",
