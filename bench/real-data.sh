@@ -7,6 +7,10 @@
 #   bench/real-data.sh                      the shipped rules
 #   bench/real-data.sh --calibrate A        also fit the weights at cut-off A (POST /api/rules/calibration), back-test
 #                                           the proposal at A and B, and keep it in bench/target/real-data/proposal/
+#   bench/real-data.sh --advice N           then the cost of advice on this data: N sequential GET …/advice?asOf=<cut-off
+#                                           A> over one kept-alive connection, round-robin over the customers (after N
+#                                           warm-up calls): client latency, and the service's own time per advice
+#                                           (retention_advice_seconds: facts, rules, the answer composed and stored)
 # REAL_DATA (default ../shared/data/online-retail-invoices.csv.gz) names another log of the same columns;
 # BENCH_BUILD=0 uses the package there is. The service runs on a fresh embedded PostgreSQL in a temporary folder,
 # loopback only, and is removed at the end; the full reports are kept in bench/target/real-data/.
@@ -15,13 +19,15 @@ cd "$(dirname "$0")/.."
 data=${REAL_DATA:-../shared/data/online-retail-invoices.csv.gz}
 [ -f "$data" ] || { echo "the purchase log $data is missing (REAL_DATA names another)" >&2; exit 1; }
 calibrate=()
-if [ "${1:-}" = "--calibrate" ]; then
-    [ -n "${2:-}" ] || { echo "usage: bench/real-data.sh [--calibrate A|B]" >&2; exit 2; }
-    calibrate=(--calibrate "$2" --proposal-dir bench/target/real-data/proposal)
-elif [ -n "${1:-}" ]; then
-    echo "usage: bench/real-data.sh [--calibrate A|B]" >&2
-    exit 2
-fi
+advice_calls=0
+usage() { echo "usage: bench/real-data.sh [--calibrate A|B] [--advice N]" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --calibrate) [ -n "${2:-}" ] || usage; calibrate=(--calibrate "$2" --proposal-dir bench/target/real-data/proposal); shift 2 ;;
+        --advice) [[ "${2:-}" =~ ^[0-9]+$ ]] || usage; advice_calls=$2; shift 2 ;;
+        *) usage ;;
+    esac
+done
 
 if [ "${BENCH_BUILD:-1}" != 0 ]; then
     echo "building the service (./mvnw -B -q package -DskipTests)"
@@ -46,3 +52,29 @@ Anchors on the same split (../shared/data/README.md), ROC AUC at A / B:
   recency 0.683 / 0.670, frequency 0.722 / 0.727, RFM quintile score 0.739 / 0.748,
   overdue 0.675 / 0.661, BG/NBD 0.729 / 0.661, logistic regression on log R, F, M and tenure 0.734 / 0.744
 EOF
+
+if [ "$advice_calls" -gt 0 ]; then
+    ids=$(zcat -f "$data" | awk -F, 'NR > 1 && $7 == "false" { print $1 }' | sort -u)
+    conf="$workdir/advice.conf"
+    printf 'header = "Authorization: Bearer %s"\n' "$admin_key" > "$conf"
+    i=0
+    while [ "$i" -lt "$advice_calls" ]; do
+        for id in $ids; do
+            [ "$i" -lt "$advice_calls" ] || break
+            printf 'url = "%s/api/customers/RETAIL-%s/advice?asOf=2011-09-09T23:00:00Z"\noutput = /dev/null\n' "$base_url" "$id"
+            i=$((i + 1))
+        done
+    done >> "$conf"
+    # "<sum> <count>" of the service's advice timer (count first in the exposition, so read by name).
+    timer() { curl -s -H "Authorization: Bearer $admin_key" "$base_url/q/metrics" \
+        | awk '/^retention_advice_seconds_sum/ { s = $2 } /^retention_advice_seconds_count/ { c = $2 } END { print s + 0, c + 0 }'; }
+    curl -s -K "$conf" -w '%{http_code}\n' > /dev/null # warm-up
+    read -r sum0 count0 < <(timer)
+    curl -s -K "$conf" -w '%{http_code} %{time_total}\n' > "$workdir/advice-times"
+    read -r sum1 count1 < <(timer)
+    echo "advice on the real log: $advice_calls sequential calls, non-200 answers: $(awk '$1 != 200' "$workdir/advice-times" | wc -l)"
+    awk '{ print $2 * 1000 }' "$workdir/advice-times" | sort -n | awk '{ v[NR] = $1 } END {
+        printf "client latency ms: p50 %.2f  p90 %.2f  p99 %.2f\n", v[int(NR * 0.5)], v[int(NR * 0.9)], v[int(NR * 0.99)] }'
+    awk -v s="$sum1" -v s0="$sum0" -v c="$count1" -v c0="$count0" 'BEGIN {
+        printf "the service'"'"'s own time per advice (retention_advice_seconds): %.3f ms\n", 1000 * (s - s0) / (c - c0) }'
+fi
