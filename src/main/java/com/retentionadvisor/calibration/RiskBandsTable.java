@@ -2,6 +2,8 @@ package com.retentionadvisor.calibration;
 
 import java.util.List;
 
+import com.retentionadvisor.rules.RiskLevel;
+
 /** The risk bands table, risk-levels/bands-by-segment.drl.csv, as a calibration writes it: the bands of segment *. */
 final class RiskBandsTable {
 
@@ -11,6 +13,11 @@ final class RiskBandsTable {
     static final int TOP = 100_000;
 
     private RiskBandsTable() {
+    }
+
+    /** The name of the rule a band of segment * becomes. */
+    static String ruleName(RiskLevel level) {
+        return "Risk band of every segment: " + level;
     }
 
     static String write(List<CalibrationReport.Band> bands, String notes) {
@@ -26,7 +33,7 @@ final class RiskBandsTable {
                 + "band.setBelowPoints($param);,band.setLevel(RiskLevel.$param);,insert(band);\n");
         csv.append("Rule name,Segment,From points,Below points,Level,Use\n");
         for (CalibrationReport.Band band : bands) {
-            csv.append("Risk band of every segment: ").append(band.level()).append(",*,").append(band.fromPoints()).append(',')
+            csv.append(ruleName(band.level())).append(",*,").append(band.fromPoints()).append(',')
                     .append(band.belowPoints()).append(',').append(band.level()).append(",yes\n");
         }
         return csv.toString();

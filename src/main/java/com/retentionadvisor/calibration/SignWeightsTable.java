@@ -27,6 +27,14 @@ final class SignWeightsTable {
         this.rows = rows;
     }
 
+    /** The name of the rule a row of the table becomes: what an advice shows as a sign's weightRule. */
+    static String ruleName(String code) {
+        return "Weight of " + code;
+    }
+
+    /** The name of the base points' rule. */
+    static final String BASE_RULE = "Every customer starts at the base points";
+
     int basePoints() {
         return basePoints;
     }
@@ -75,14 +83,14 @@ final class SignWeightsTable {
         csv.append(",,,,\n");
         csv.append(",insert(new ScoreBase($param));,,,\n");
         csv.append("Rule name,Points,,,\n");
-        csv.append("Every customer starts at the base points,").append(basePoints).append(",,,\n");
+        csv.append(BASE_RULE).append(',').append(basePoints).append(",,,\n");
         csv.append(",,,,\n");
         csv.append("RuleTable Sign weights,,,,\n");
         csv.append("NAME,CONDITION,ACTION,DESCRIPTION,\n");
         csv.append(",$sign : Sign,,,\n");
         csv.append(",\"code == \"\"$param\"\"\",modify($sign) { setWeight($param) };,,\n");
         csv.append("Rule name,Sign or strength,Points,What the points rest on,\n");
-        rows.values().forEach(row -> csv.append("Weight of ").append(row.code()).append(',').append(row.code()).append(',')
+        rows.values().forEach(row -> csv.append(ruleName(row.code())).append(',').append(row.code()).append(',')
                 .append(row.points()).append(',').append(quoted(row.note())).append(",\n"));
         return csv.toString();
     }

@@ -40,6 +40,7 @@ import io.restassured.path.json.JsonPath;
 
 import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.FixtureRules;
+import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rulesets.LiveRuleset;
 import com.retentionadvisor.rulesets.RulesCommand;
 import com.retentionadvisor.rulesets.ShippedRules;
@@ -112,8 +113,8 @@ class CalibrationApiTest {
         assertTrue(report.getDouble("preview.proposedAuc") > 0.8, "the preview ranks leavers first: " + report.getDouble("preview.proposedAuc"));
         assertEquals(List.of("LOW", "MEDIUM", "HIGH", "CRITICAL"), report.getList("bands.level"));
         assertNotNull(report.getString("proposedVersion"));
-        assertTrue(report.getString("files.'risk-levels/sign-weights.drl.csv'").contains("Weight of ONE_TIME_BUYER,ONE_TIME_BUYER,"
-                + oneTime.get("proposedPoints") + ","));
+        assertTrue(report.getString("files.'risk-levels/sign-weights.drl.csv'").contains(SignWeightsTable.ruleName("ONE_TIME_BUYER")
+                + ",ONE_TIME_BUYER," + oneTime.get("proposedPoints") + ","));
 
         // The proposed files, as a zip, go live through a publish (with a scenario of their own: the shipped ones pin
         // the shipped weights), and the advice then weighs what the calibration proposed.
@@ -131,7 +132,7 @@ class CalibrationApiTest {
                 .body("rulesetVersion", equalTo(published))
                 .body("risk.basePoints", equalTo(report.getInt("base.proposedPoints")))
                 .body("risk.signs.find { it.code == 'ONE_TIME_BUYER' }.weight", equalTo(oneTime.get("proposedPoints")))
-                .body("risk.signs.find { it.code == 'ONE_TIME_BUYER' }.weightRule", equalTo("Weight of ONE_TIME_BUYER"));
+                .body("risk.signs.find { it.code == 'ONE_TIME_BUYER' }.weightRule", equalTo(SignWeightsTable.ruleName("ONE_TIME_BUYER")));
     }
 
     @Test
@@ -152,8 +153,8 @@ class CalibrationApiTest {
         assertEquals(80, report.getInt("customers"));
         assertTrue(report.get("files") == null, "the report printed leaves the files out: they are written");
         String written = Files.readString(folder.resolve(SignWeightsTable.PATH));
-        assertTrue(written.contains("Every customer starts at the base points," + report.getInt("base.proposedPoints")), written);
-        assertTrue(Files.readString(folder.resolve(RiskBandsTable.PATH)).contains("Risk band of every segment: CRITICAL"));
+        assertTrue(written.contains(SignWeightsTable.BASE_RULE + "," + report.getInt("base.proposedPoints")), written);
+        assertTrue(Files.readString(folder.resolve(RiskBandsTable.PATH)).contains(RiskBandsTable.ruleName(RiskLevel.CRITICAL)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("wrote"));
     }
 
