@@ -41,7 +41,7 @@ public record CalibrationRequest(BacktestRequest backtest, int pointsToDoubleOdd
         Integer points = read(problems, () -> Parameters.integer("pointsToDoubleOdds", pointsToDoubleOdds, 1, 1000));
         Integer evenOdds = read(problems, () -> Parameters.integer("evenOddsScore", evenOddsScore, 0, 100_000));
         Integer min = read(problems, () -> Parameters.integer("minCustomers", minCustomers, 1, Integer.MAX_VALUE));
-        Double lambda = read(problems, () -> decimal("regularisation", regularisation, 0, 1_000_000));
+        Double lambda = read(problems, () -> Parameters.decimal("regularisation", regularisation, 0, 1_000_000));
         List<Double> rates = read(problems, () -> rates(levelRates));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -62,21 +62,6 @@ public record CalibrationRequest(BacktestRequest backtest, int pointsToDoubleOdd
             problems.addAll(e.problems());
             return null;
         }
-    }
-
-    private static Double decimal(String name, String value, double min, double max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            double number = Double.parseDouble(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        throw InvalidInputException.of(name, "'" + value + "' is not a number from " + min + " to " + max);
     }
 
     private static List<Double> rates(String value) {

@@ -64,6 +64,22 @@ public final class Parameters {
         throw InvalidInputException.of(name, "'" + value + "' is not a whole number from " + min + " to " + max);
     }
 
+    /** A number (a decimal point allowed) from {@code min} to {@code max}, or null when the parameter is absent. */
+    public static Double decimal(String name, String value, double min, double max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, like a number out of range.
+        }
+        throw InvalidInputException.of(name, "'" + value + "' is not a number from " + min + " to " + max);
+    }
+
     /** A number of seconds from 0 to {@code max}; none when absent. */
     public static Duration seconds(String name, String value, int max) {
         Integer seconds = integer(name, value, 0, max);
