@@ -24,26 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.callers.CallerScope;
 import com.retentionadvisor.callers.Roles;
-import com.retentionadvisor.customers.CustomerItem;
-import com.retentionadvisor.ingest.BatchIngestService;
-import com.retentionadvisor.ingest.BatchResult;
-import com.retentionadvisor.ingest.RecordKinds;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
 
-@Path("/api/customers")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Customers", description = "Push customers; ask for their churn risk, stage, next best actions and contact permission")
+@Tag(name = "Customers", description = "Ask for their churn risk, stage, next best actions and contact permission")
 public class CustomerResource {
-
-    @Inject
-    BatchIngestService ingest;
-
-    @Inject
-    RecordKinds kinds;
 
     @Inject
     AdviceService advice;
@@ -57,17 +47,8 @@ public class CustomerResource {
     @Context
     HttpHeaders headers;
 
-    @POST
-    @Path("batch")
-    @RolesAllowed({Roles.CRM, Roles.ADMIN})
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upsert customers; managerExternalId names the current owner, churnedAt when a CHURNED customer churned")
-    public BatchResult customers(List<CustomerItem> items) {
-        return ingest.ingest(kinds.customers(), items);
-    }
-
     @GET
-    @Path("{externalId}/advice")
+    @Path("customers/{externalId}/advice")
     @RolesAllowed({Roles.CRM, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The customer's churn risk with its signs, stage, ranked actions and whether a proactive contact is allowed now")
     public AdviceView advice(
@@ -80,7 +61,7 @@ public class CustomerResource {
     }
 
     @POST
-    @Path("{externalId}/contact-check")
+    @Path("customers/{externalId}/contact-check")
     @RolesAllowed({Roles.CRM, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "May we make this contact now? Inbound, service and transactional contacts are never refused")

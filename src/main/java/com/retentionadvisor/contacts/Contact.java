@@ -12,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import com.retentionadvisor.customers.Manager;
-import com.retentionadvisor.ingest.CustomerHistoryRecord;
+import com.retentionadvisor.customers.CustomerHistoryRecord;
 
 /** One interaction with a customer. */
 @Entity

@@ -13,7 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.records.IngestedRecord;
 
 @Entity
 @Table(name = "customer")

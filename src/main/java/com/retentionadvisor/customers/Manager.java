@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.records.IngestedRecord;
 
 /** An account manager: owns customers and acts on the advice. */
 @Entity

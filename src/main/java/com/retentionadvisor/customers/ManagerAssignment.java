@@ -9,7 +9,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.CustomerHistoryRecord;
 
 /** Who owned the account when; an assignment that follows an earlier one is a manager change. */
 @Entity

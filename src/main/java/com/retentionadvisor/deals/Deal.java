@@ -9,7 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.CustomerHistoryRecord;
+import com.retentionadvisor.customers.CustomerHistoryRecord;
 
 /** A deal; a WON deal is an order, dated by when it closed. */
 @Entity

@@ -12,14 +12,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.retentionadvisor.customers.AssignmentItem;
-import com.retentionadvisor.deals.DealItem;
+import com.retentionadvisor.ingest.AssignmentItem;
+import com.retentionadvisor.ingest.DealItem;
 import com.retentionadvisor.deals.DealStatus;
-import com.retentionadvisor.emails.EmailEventItem;
+import com.retentionadvisor.ingest.EmailEventItem;
 import com.retentionadvisor.emails.EmailEventType;
-import com.retentionadvisor.surveys.SurveyItem;
+import com.retentionadvisor.ingest.SurveyItem;
 import com.retentionadvisor.tickets.Severity;
-import com.retentionadvisor.tickets.TicketItem;
+import com.retentionadvisor.ingest.TicketItem;
 import com.retentionadvisor.tickets.TicketKind;
 
 /**

@@ -12,22 +12,22 @@ import java.util.Optional;
 import java.util.Random;
 
 import com.retentionadvisor.contacts.Channel;
-import com.retentionadvisor.contacts.ContactItem;
+import com.retentionadvisor.ingest.ContactItem;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
-import com.retentionadvisor.customers.AssignmentItem;
-import com.retentionadvisor.customers.CustomerItem;
+import com.retentionadvisor.ingest.AssignmentItem;
+import com.retentionadvisor.ingest.CustomerItem;
 import com.retentionadvisor.customers.CustomerStatus;
-import com.retentionadvisor.customers.ManagerItem;
-import com.retentionadvisor.deals.DealItem;
+import com.retentionadvisor.ingest.ManagerItem;
+import com.retentionadvisor.ingest.DealItem;
 import com.retentionadvisor.deals.DealStatus;
-import com.retentionadvisor.emails.EmailEventItem;
+import com.retentionadvisor.ingest.EmailEventItem;
 import com.retentionadvisor.emails.EmailEventType;
-import com.retentionadvisor.subscriptions.SubscriptionItem;
+import com.retentionadvisor.ingest.SubscriptionItem;
 import com.retentionadvisor.surveys.SurveyFactor;
-import com.retentionadvisor.surveys.SurveyItem;
+import com.retentionadvisor.ingest.SurveyItem;
 import com.retentionadvisor.tickets.Severity;
-import com.retentionadvisor.tickets.TicketItem;
+import com.retentionadvisor.ingest.TicketItem;
 import com.retentionadvisor.tickets.TicketKind;
 
 /**

@@ -16,7 +16,7 @@ import com.retentionadvisor.ingest.BatchIngestService;
 import com.retentionadvisor.ingest.BatchResult;
 import com.retentionadvisor.ingest.ItemOutcome;
 import com.retentionadvisor.ingest.IngestItem;
-import com.retentionadvisor.ingest.IngestedRecord;
+import com.retentionadvisor.records.IngestedRecord;
 import com.retentionadvisor.ingest.RecordKind;
 import com.retentionadvisor.ingest.RecordKinds;
 

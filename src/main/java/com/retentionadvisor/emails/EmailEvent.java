@@ -8,7 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.CustomerHistoryRecord;
+import com.retentionadvisor.customers.CustomerHistoryRecord;
 
 /** What happened to an email of a campaign: sent, opened, clicked, … An email is identified by its campaign. */
 @Entity

@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.CustomerHistoryRecord;
 import com.retentionadvisor.customers.Manager;
 import com.retentionadvisor.database.DatabaseFailures;
 import com.retentionadvisor.operations.AdvisorMetrics;
@@ -35,6 +36,7 @@ import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.UnknownRecordException;
+import com.retentionadvisor.records.IngestedRecord;
 
 /**
  * Idempotent bulk upserts of CRM records. A batch is checked whole before anything is written: one invalid item

@@ -14,16 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.callers.Roles;
-import com.retentionadvisor.contacts.ContactItem;
-import com.retentionadvisor.customers.AssignmentItem;
-import com.retentionadvisor.customers.ManagerItem;
-import com.retentionadvisor.deals.DealItem;
-import com.retentionadvisor.emails.EmailEventItem;
-import com.retentionadvisor.subscriptions.SubscriptionItem;
-import com.retentionadvisor.surveys.SurveyItem;
-import com.retentionadvisor.tickets.TicketItem;
 
-/** Bulk, idempotent upserts of what a CRM knows about its customers, keyed by the CRM's external ids (customers: see CustomerResource). */
+/** Bulk, idempotent upserts of what a CRM knows about its customers, keyed by the CRM's external ids. */
 @Path("/api")
 @RolesAllowed({Roles.CRM, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +28,13 @@ public class IngestResource {
 
     @Inject
     RecordKinds kinds;
+
+    @POST
+    @Path("customers/batch")
+    @Operation(summary = "Upsert customers; managerExternalId names the current owner, churnedAt when a CHURNED customer churned")
+    public BatchResult customers(List<CustomerItem> items) {
+        return ingest.ingest(kinds.customers(), items);
+    }
 
     @POST
     @Path("managers/batch")

@@ -1,5 +1,7 @@
 package com.retentionadvisor.ingest;
 
+import com.retentionadvisor.records.IngestedRecord;
+
 /**
  * How one kind of CRM record (contacts, deals, …) is stored. The batch mechanics — validation, idempotency,
  * references, per-item results — live once in {@link BatchIngestService}.

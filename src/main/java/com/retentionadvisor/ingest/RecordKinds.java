@@ -3,13 +3,6 @@ package com.retentionadvisor.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.retentionadvisor.contacts.ContactKind;
-import com.retentionadvisor.customers.CustomerKinds;
-import com.retentionadvisor.deals.DealKind;
-import com.retentionadvisor.emails.EmailEventKind;
-import com.retentionadvisor.subscriptions.SubscriptionKind;
-import com.retentionadvisor.surveys.SurveyKind;
-import com.retentionadvisor.tickets.TicketKinds;
 
 /** Every kind of CRM record the advisor ingests, in one place for whoever pushes them. */
 @ApplicationScoped

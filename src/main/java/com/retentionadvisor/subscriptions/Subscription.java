@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.CustomerHistoryRecord;
+import com.retentionadvisor.customers.CustomerHistoryRecord;
 
 /** A subscription or contract; its end is what renewal reminders and surveys are timed against. */
 @Entity

@@ -8,7 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.ingest.CustomerHistoryRecord;
+import com.retentionadvisor.customers.CustomerHistoryRecord;
 
 /** A support ticket: open complaints and unresolved problems are churn signs and restrict outbound contact. */
 @Entity

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.retentionadvisor.customers.CustomerItem;
+import com.retentionadvisor.ingest.CustomerItem;
 import com.retentionadvisor.customers.CustomerStatus;
 import com.retentionadvisor.deals.DealStatus;
 

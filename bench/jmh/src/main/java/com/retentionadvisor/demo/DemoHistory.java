@@ -3,15 +3,15 @@ package com.retentionadvisor.demo;
 import java.time.Instant;
 import java.util.List;
 
-import com.retentionadvisor.contacts.ContactItem;
-import com.retentionadvisor.customers.AssignmentItem;
-import com.retentionadvisor.customers.CustomerItem;
-import com.retentionadvisor.customers.ManagerItem;
-import com.retentionadvisor.deals.DealItem;
-import com.retentionadvisor.emails.EmailEventItem;
-import com.retentionadvisor.subscriptions.SubscriptionItem;
-import com.retentionadvisor.surveys.SurveyItem;
-import com.retentionadvisor.tickets.TicketItem;
+import com.retentionadvisor.ingest.ContactItem;
+import com.retentionadvisor.ingest.AssignmentItem;
+import com.retentionadvisor.ingest.CustomerItem;
+import com.retentionadvisor.ingest.ManagerItem;
+import com.retentionadvisor.ingest.DealItem;
+import com.retentionadvisor.ingest.EmailEventItem;
+import com.retentionadvisor.ingest.SubscriptionItem;
+import com.retentionadvisor.ingest.SurveyItem;
+import com.retentionadvisor.ingest.TicketItem;
 
 /**
  * Benchmark-only window on the demo generator (its lists are package-private): the same seeded histories the

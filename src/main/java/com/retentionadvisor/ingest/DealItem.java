@@ -1,4 +1,4 @@
-package com.retentionadvisor.deals;
+package com.retentionadvisor.ingest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.deals.DealStatus;
 import com.retentionadvisor.problems.FieldProblem;
 
 public record DealItem(

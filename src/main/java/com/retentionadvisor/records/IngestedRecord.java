@@ -1,4 +1,4 @@
-package com.retentionadvisor.ingest;
+package com.retentionadvisor.records;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;

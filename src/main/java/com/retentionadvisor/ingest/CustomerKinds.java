@@ -1,11 +1,13 @@
-package com.retentionadvisor.customers;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.customers.CustomerStatus;
+import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.customers.ManagerAssignment;
 
 /** How managers, customers and ownership history are stored from CRM items. */
 public final class CustomerKinds {

@@ -1,9 +1,8 @@
-package com.retentionadvisor.contacts;
+package com.retentionadvisor.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.contacts.Contact;
 
 @ApplicationScoped
 public class ContactKind implements RecordKind<ContactItem, Contact> {

@@ -1,9 +1,8 @@
-package com.retentionadvisor.deals;
+package com.retentionadvisor.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.deals.Deal;
 
 @ApplicationScoped
 public class DealKind implements RecordKind<DealItem, Deal> {

@@ -1,10 +1,9 @@
-package com.retentionadvisor.customers;
+package com.retentionadvisor.ingest;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
 
 public record ManagerItem(
         @NotBlank @Size(max = 100) String externalId,

@@ -1,4 +1,4 @@
-package com.retentionadvisor.customers;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,19 +7,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
 import com.retentionadvisor.problems.FieldProblem;
+import com.retentionadvisor.tickets.Severity;
+import com.retentionadvisor.tickets.TicketKind;
 
-public record AssignmentItem(
+public record TicketItem(
         @NotBlank @Size(max = 100) String externalId,
         @NotBlank @Size(max = 100) String customerExternalId,
-        @NotBlank @Size(max = 100) String managerExternalId,
-        @NotNull Instant startsAt,
-        Instant endsAt,
-        @NotNull Boolean handover) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager {
+        @NotNull Instant openedAt,
+        Instant closedAt,
+        @NotNull TicketKind kind,
+        @NotNull Severity severity) implements IngestItem, IngestItem.OfCustomer {
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return FieldProblem.notBefore("endsAt", endsAt, "startsAt", startsAt);
+        return FieldProblem.notBefore("closedAt", closedAt, "openedAt", openedAt);
     }
 }

@@ -1,4 +1,4 @@
-package com.retentionadvisor.tickets;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,19 +7,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
 import com.retentionadvisor.problems.FieldProblem;
 
-public record TicketItem(
+public record AssignmentItem(
         @NotBlank @Size(max = 100) String externalId,
         @NotBlank @Size(max = 100) String customerExternalId,
-        @NotNull Instant openedAt,
-        Instant closedAt,
-        @NotNull TicketKind kind,
-        @NotNull Severity severity) implements IngestItem, IngestItem.OfCustomer {
+        @NotBlank @Size(max = 100) String managerExternalId,
+        @NotNull Instant startsAt,
+        Instant endsAt,
+        @NotNull Boolean handover) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager {
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
-        return FieldProblem.notBefore("closedAt", closedAt, "openedAt", openedAt);
+        return FieldProblem.notBefore("endsAt", endsAt, "startsAt", startsAt);
     }
 }

@@ -1,4 +1,4 @@
-package com.retentionadvisor.emails;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 
@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.emails.EmailEventType;
 
 public record EmailEventItem(
         @NotBlank @Size(max = 100) String externalId,

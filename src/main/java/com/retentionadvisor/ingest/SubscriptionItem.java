@@ -1,4 +1,4 @@
-package com.retentionadvisor.subscriptions;
+package com.retentionadvisor.ingest;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
 import com.retentionadvisor.problems.FieldProblem;
 
 public record SubscriptionItem(

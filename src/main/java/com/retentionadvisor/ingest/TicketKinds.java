@@ -1,9 +1,8 @@
-package com.retentionadvisor.tickets;
+package com.retentionadvisor.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.tickets.Ticket;
 
 @ApplicationScoped
 public class TicketKinds implements RecordKind<TicketItem, Ticket> {

@@ -1,9 +1,8 @@
-package com.retentionadvisor.surveys;
+package com.retentionadvisor.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.surveys.SurveyResponse;
 
 @ApplicationScoped
 public class SurveyKind implements RecordKind<SurveyItem, SurveyResponse> {

@@ -1,9 +1,8 @@
-package com.retentionadvisor.emails;
+package com.retentionadvisor.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.emails.EmailEvent;
 
 @ApplicationScoped
 public class EmailEventKind implements RecordKind<EmailEventItem, EmailEvent> {

@@ -1,4 +1,4 @@
-package com.retentionadvisor.contacts;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.contacts.Direction;
+import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.problems.FieldProblem;
 
 public record ContactItem(

@@ -1,9 +1,8 @@
-package com.retentionadvisor.subscriptions;
+package com.retentionadvisor.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.retentionadvisor.ingest.Links;
-import com.retentionadvisor.ingest.RecordKind;
+import com.retentionadvisor.subscriptions.Subscription;
 
 @ApplicationScoped
 public class SubscriptionKind implements RecordKind<SubscriptionItem, Subscription> {

@@ -1,4 +1,4 @@
-package com.retentionadvisor.customers;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.retentionadvisor.ingest.IngestItem;
+import com.retentionadvisor.customers.CustomerStatus;
+import com.retentionadvisor.customers.RelationshipStage;
 import com.retentionadvisor.problems.FieldProblem;
 
 public record CustomerItem(

@@ -1,4 +1,4 @@
-package com.retentionadvisor.surveys;
+package com.retentionadvisor.ingest;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.retentionadvisor.ingest.IngestItem;
 import com.retentionadvisor.problems.FieldProblem;
+import com.retentionadvisor.surveys.SurveyFactor;
 
 public record SurveyItem(
         @NotBlank @Size(max = 100) String externalId,
