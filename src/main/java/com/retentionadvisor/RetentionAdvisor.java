@@ -6,7 +6,7 @@ import java.util.List;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-import com.retentionadvisor.rulesets.RulesCommand;
+import com.retentionadvisor.cli.RulesCommand;
 
 /**
  * Starts the service, or, with "rules" as first argument, runs the rules command line for analysts

@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.retentionadvisor.callers.CallerScope;
 import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
+import com.retentionadvisor.customers.VisibleCustomers;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +42,7 @@ public class CustomerResource {
     Validator validator;
 
     @Inject
-    CallerScope scope;
+    VisibleCustomers customers;
 
     @Context
     HttpHeaders headers;
@@ -55,7 +55,7 @@ public class CustomerResource {
             @PathParam("externalId") String externalId,
             @Parameter(description = "Evaluate as of this instant (ISO-8601 with offset); default now")
             @QueryParam("asOf") String asOf) {
-        scope.requireCustomer(externalId);
+        customers.require(externalId);
         return advice.adviseOn(externalId, asOf(asOf), locale())
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }

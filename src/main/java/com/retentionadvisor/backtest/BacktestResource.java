@@ -1,6 +1,5 @@
 package com.retentionadvisor.backtest;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,11 +23,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.retentionadvisor.callers.Roles;
-import com.retentionadvisor.problems.Parameters;
-import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rulesets.RuleFiles;
-import com.retentionadvisor.rulesets.RuleJob;
-import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.JobEndpoints;
 
 @Path("/api/rules")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
@@ -42,7 +39,7 @@ public class BacktestResource {
     BacktestService backtests;
 
     @Inject
-    RuleJobs jobs;
+    JobEndpoints jobs;
 
     @POST
     @Path("backtest")
@@ -79,24 +76,21 @@ public class BacktestResource {
     @Path("backtests/{id}")
     @Operation(summary = "A back-test's progress (done of total customers, an estimate of the seconds left) and, once done, its report; waitSeconds (at most 60) waits for the end first")
     public RuleJob.View backtest(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
-        RuleJob job = jobs.find(BacktestService.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "back-test", id));
-        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
-        return job.view();
+        return jobs.poll(BacktestService.KIND, id, waitSeconds, "back-test");
     }
 
     @DELETE
     @Path("backtests/{id}")
     @Operation(summary = "Cancel a back-test: it stops before its next customer")
     public RuleJob.View cancel(@PathParam("id") String id) {
-        return jobs.cancel(BacktestService.KIND, id).map(RuleJob::view)
-                .orElseThrow(() -> new UnknownRecordException("id", "back-test", id));
+        return jobs.cancel(BacktestService.KIND, id, "back-test");
     }
 
     private static BacktestRequest request(String cutoff, String horizon, String outcome, String topK) {
         return BacktestRequest.of(cutoff, horizon, outcome, topK, Instant.now());
     }
 
-    private static Response accepted(RuleJob job) {
-        return Response.accepted(job.view()).location(URI.create("/api/rules/backtests/" + job.id())).build();
+    private Response accepted(RuleJob job) {
+        return jobs.accepted(job, "/api/rules/backtests");
     }
 }

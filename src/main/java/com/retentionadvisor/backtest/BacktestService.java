@@ -17,8 +17,8 @@ import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
 import com.retentionadvisor.rulesets.RuleFiles;
-import com.retentionadvisor.rulesets.RuleJob;
-import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.RuleJobs;
 import com.retentionadvisor.rulesets.RulesetService;
 
 /**
@@ -56,7 +56,7 @@ public class BacktestService {
      * over the live rules, which must compile (422 otherwise).
      */
     public RuleJob start(BacktestRequest request, RuleFiles candidateFiles) {
-        Ruleset ruleset = candidateFiles == null ? engine.live() : rulesets.compileJobCandidate(candidateFiles, "back-test");
+        Ruleset ruleset = candidateFiles == null ? engine.live() : rulesets.compileJobCandidate(candidateFiles, "send none to back-test the live ruleset");
         boolean candidate = candidateFiles != null;
         List<GlobalCondition> conditions = globalFacts.conditionsKnownAt(request.cutoff());
         return jobs.start(KIND, job -> run(job, request, ruleset, candidate, conditions));

@@ -3,7 +3,6 @@ package com.retentionadvisor.calibration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -31,11 +30,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.problems.ConflictException;
-import com.retentionadvisor.problems.Parameters;
-import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rulesets.RuleFiles;
-import com.retentionadvisor.rulesets.RuleJob;
-import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.JobEndpoints;
 
 @Path("/api/rules")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
@@ -49,7 +46,7 @@ public class CalibrationResource {
     CalibrationService calibrations;
 
     @Inject
-    RuleJobs jobs;
+    JobEndpoints jobs;
 
     @POST
     @Path("calibration")
@@ -100,9 +97,7 @@ public class CalibrationResource {
     @Path("calibrations/{id}")
     @Operation(summary = "A calibration's progress and, once done, its report (the proposed points, bands, preview and files); waitSeconds (at most 60) waits for the end first")
     public RuleJob.View calibration(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
-        RuleJob job = find(id);
-        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
-        return job.view();
+        return jobs.poll(CalibrationService.KIND, id, waitSeconds, "calibration");
     }
 
     @GET
@@ -110,7 +105,7 @@ public class CalibrationResource {
     @Produces(ZIP)
     @Operation(summary = "The proposed rule files of a finished calibration, as a zip of their paths under rules/, to back-test or publish; 409 until it is done")
     public Response files(@PathParam("id") String id) {
-        RuleJob.View view = find(id).view();
+        RuleJob.View view = jobs.find(CalibrationService.KIND, id, "calibration").view();
         if (!(view.report() instanceof CalibrationReport report)) {
             throw new ConflictException("the calibration is " + view.state() + ": its files exist once it is DONE");
         }
@@ -132,15 +127,10 @@ public class CalibrationResource {
     @Path("calibrations/{id}")
     @Operation(summary = "Cancel a calibration: it stops before its next customer")
     public RuleJob.View cancel(@PathParam("id") String id) {
-        return jobs.cancel(CalibrationService.KIND, id).map(RuleJob::view)
-                .orElseThrow(() -> new UnknownRecordException("id", "calibration", id));
+        return jobs.cancel(CalibrationService.KIND, id, "calibration");
     }
 
-    private RuleJob find(String id) {
-        return jobs.find(CalibrationService.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "calibration", id));
-    }
-
-    private static Response accepted(RuleJob job) {
-        return Response.accepted(job.view()).location(URI.create("/api/rules/calibrations/" + job.id())).build();
+    private Response accepted(RuleJob job) {
+        return jobs.accepted(job, "/api/rules/calibrations");
     }
 }

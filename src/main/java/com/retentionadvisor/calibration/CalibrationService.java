@@ -38,8 +38,8 @@ import com.retentionadvisor.rules.Strength;
 import com.retentionadvisor.rules.scenarios.ScenarioResult;
 import com.retentionadvisor.rules.scenarios.ScenarioRunner;
 import com.retentionadvisor.rulesets.RuleFiles;
-import com.retentionadvisor.rulesets.RuleJob;
-import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.RuleJobs;
 import com.retentionadvisor.rulesets.RulesetService;
 
 /**
@@ -83,7 +83,7 @@ public class CalibrationService {
      * over the live rules, which must compile (422 otherwise).
      */
     public RuleJob start(CalibrationRequest request, RuleFiles candidateFiles) {
-        Ruleset ruleset = candidateFiles == null ? engine.live() : rulesets.compileJobCandidate(candidateFiles, "calibrate");
+        Ruleset ruleset = candidateFiles == null ? engine.live() : rulesets.compileJobCandidate(candidateFiles, "send none to calibrate the live ruleset");
         SortedMap<String, byte[]> files = candidateFiles == null ? rulesets.liveFiles() : rulesets.candidateFiles(candidateFiles);
         List<GlobalCondition> conditions = globalFacts.conditionsKnownAt(request.backtest().cutoff());
         return jobs.start(KIND, job -> run(job, request, ruleset, files, candidateFiles != null, conditions));

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import com.retentionadvisor.jobs.Progress;
 
 /**
  * Walks the whole customer base (or a sample) page by page, giving each customer's facts as of an instant: for work
@@ -27,17 +28,6 @@ public class CustomerBase {
 
     @Inject
     EntityManager em;
-
-    /** How a walk reports and is stopped. */
-    public interface Progress {
-
-        void total(int customers);
-
-        void advanced(int customers);
-
-        /** Whether the walk should stop before the next customer. */
-        boolean stopped();
-    }
 
     /**
      * Calls {@code each} with the facts of every customer, or of {@code sample} customers picked by a stable hash of

@@ -22,8 +22,7 @@ import com.retentionadvisor.customers.Manager;
 import com.retentionadvisor.recommendations.Recommendation;
 import com.retentionadvisor.recommendations.RecommendationView;
 import com.retentionadvisor.recommendations.Worklists;
-import com.retentionadvisor.rules.RuleEngine;
-import com.retentionadvisor.rules.RuleMessages;
+import com.retentionadvisor.rules.RuleTexts;
 
 /**
  * A manager's daily digest for a date: their most urgent open recommendations (as their worklist ranks them), those
@@ -45,7 +44,7 @@ public class Digests {
     Worklists worklists;
 
     @Inject
-    RuleEngine engine;
+    RuleTexts texts;
 
     @CheckedTemplate(basePath = "digest")
     static class Templates {
@@ -76,14 +75,13 @@ public class Digests {
         Instant yesterday = date.minusDays(1).atStartOfDay(zone).toInstant();
         Instant today = date.atStartOfDay(zone).toInstant();
         Locale locale = Locale.forLanguageTag(language);
-        RuleMessages texts = engine.live().messages();
 
         Worklists.WorklistPage open = worklists.forManager(manager.externalId, new Worklists.Filter(null, null, null), 0, config.top())
                 .orElseThrow();
-        List<DailyDigest.Item> top = open.items().stream().map(view -> item(view, texts, locale, zone)).toList();
+        List<DailyDigest.Item> top = open.items().stream().map(view -> item(view, locale, zone)).toList();
         var proposedYesterday = repository.findOpenProposedBetween(manager, yesterday, today);
         List<DailyDigest.Item> proposed = proposedYesterday.page(Page.ofSize(config.top())).list().stream()
-                .map(recommendation -> item(recommendation, texts, locale, zone)).toList();
+                .map(recommendation -> item(recommendation, locale, zone)).toList();
         List<DailyDigest.LevelRise> rises = repository.listLevelRisesBetween(manager, yesterday, today);
 
         DailyDigest content = new DailyDigest(NotificationEvent.DAILY_DIGEST, Instant.now(), date, language,
@@ -95,22 +93,15 @@ public class Digests {
                 top, content.newTotal(), proposed, rises, new DailyDigest.Email(manager.email, subject, html));
     }
 
-    private static DailyDigest.Item item(RecommendationView view, RuleMessages texts, Locale locale, ZoneId zone) {
+    private DailyDigest.Item item(RecommendationView view, Locale locale, ZoneId zone) {
         return new DailyDigest.Item(view.id(), view.customerId(), view.customerName(), view.actionCode(),
-                title(texts, locale, view.actionCode(), view.title()), view.priority(), view.rank(), view.reason(),
+                texts.actionTitle(locale, view.actionCode(), view.title()), view.priority(), view.rank(), view.reason(),
                 view.riskLevel(), LocalDate.ofInstant(view.dueAt(), zone));
     }
 
-    private static DailyDigest.Item item(Recommendation r, RuleMessages texts, Locale locale, ZoneId zone) {
+    private DailyDigest.Item item(Recommendation r, Locale locale, ZoneId zone) {
         return new DailyDigest.Item(r.id, r.customer.externalId, r.customer.name, r.actionCode,
-                title(texts, locale, r.actionCode, r.title), r.priority, r.rank, r.reason,
+                texts.actionTitle(locale, r.actionCode, r.title), r.priority, r.rank, r.reason,
                 r.riskLevel == null ? null : r.riskLevel.name(), LocalDate.ofInstant(r.dueAt, zone));
-    }
-
-    // Titles are stored as the evaluation wrote them (English); the rules' messages have them in every language.
-    private static String title(RuleMessages texts, Locale locale, String actionCode, String stored) {
-        String key = "action." + actionCode;
-        String text = texts.format(locale, key, List.of());
-        return text.equals(key) ? stored : text;
     }
 }

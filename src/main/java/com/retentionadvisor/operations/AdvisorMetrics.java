@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +23,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
-import com.retentionadvisor.rulesets.RuleJob;
-
 /**
  * The advisor's own metrics, in one place and named after the business; Prometheus reads them at /q/metrics. Only
  * answers given with the live ruleset count: simulations, back-tests and scenario runs are what-ifs and count nowhere.
@@ -36,8 +36,8 @@ public class AdvisorMetrics {
     private final Timer advice;
     private final Timer evaluation;
     private final MultiGauge liveRuleset;
-    // The batch evaluation running now, or the last one: what the progress gauge reads.
-    private volatile RuleJob batch;
+    // The share done of the batch evaluation running now, or of the last one: what the progress gauge reads.
+    private volatile DoubleSupplier batchProgress = () -> 0;
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
 
     @Inject
@@ -89,14 +89,17 @@ public class AdvisorMetrics {
         liveRuleset.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
     }
 
-    /** Runs a batch evaluation with its progress shown and its whole duration timed, by how it ended. */
-    public <T> T batchEvaluation(RuleJob job, Supplier<T> work) {
-        batch = job;
+    /**
+     * Runs a batch evaluation with its progress (the share of the customers done, 0 to 1) shown and its whole duration
+     * timed, by how it ended: done, cancelled (when {@code cancelled} says so at the end) or failed.
+     */
+    public <T> T batchEvaluation(DoubleSupplier progress, BooleanSupplier cancelled, Supplier<T> work) {
+        batchProgress = progress;
         long started = System.nanoTime();
         String outcome = "failed";
         try {
             T report = work.get();
-            outcome = job.stopped() ? "cancelled" : "done";
+            outcome = cancelled.getAsBoolean() ? "cancelled" : "done";
             return report;
         } finally {
             Timer.builder("retention.batch.evaluation")
@@ -113,12 +116,7 @@ public class AdvisorMetrics {
     }
 
     private double batchProgress() {
-        RuleJob job = batch;
-        if (job == null) {
-            return 0;
-        }
-        RuleJob.View view = job.view();
-        return view.total() == 0 ? 0 : (double) view.done() / view.total();
+        return batchProgress.getAsDouble();
     }
 
     // A counter per rule, made once: looking a meter up by its name and tags on every answer costs more than the answer's rules.

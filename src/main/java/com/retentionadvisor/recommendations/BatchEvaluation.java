@@ -21,8 +21,8 @@ import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerBase;
 import com.retentionadvisor.ingest.CustomersChanged;
 import com.retentionadvisor.operations.AdvisorMetrics;
-import com.retentionadvisor.rulesets.RuleJob;
-import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.RuleJobs;
 
 /**
  * Evaluates the whole customer base again on a schedule (retention.evaluation.cron) or when asked, page by page so
@@ -66,7 +66,7 @@ public class BatchEvaluation {
 
     /** Queues an evaluation of every customer, as a job with progress (in the log, the job view and the metrics). */
     public RuleJob start() {
-        return jobs.start(KIND, job -> metrics.batchEvaluation(job, () -> {
+        return jobs.start(KIND, job -> metrics.batchEvaluation(job::share, job::stopped, () -> {
             long started = System.nanoTime();
             int[] evaluated = {0};
             customerBase.walkIds(null, job, id -> {

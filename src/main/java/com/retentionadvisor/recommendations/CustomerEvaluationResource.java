@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.retentionadvisor.callers.CallerScope;
 import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.advice.AdviceView;
 import com.retentionadvisor.problems.UnknownRecordException;
+import com.retentionadvisor.customers.VisibleCustomers;
 
 @Path("/api/customers/{externalId}/evaluation")
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
@@ -28,7 +28,7 @@ public class CustomerEvaluationResource {
     EvaluationService evaluations;
 
     @Inject
-    CallerScope scope;
+    VisibleCustomers customers;
 
     /** One customer's evaluation: the advice, what changed in their recommendations, and the open ones. */
     public record EvaluationView(AdviceView advice, int created, int updated, int expired, List<RecommendationView> open) {
@@ -37,7 +37,7 @@ public class CustomerEvaluationResource {
     @POST
     @Operation(summary = "Evaluate the customer now: the advice is stored and its actions become recommendations (an open one is updated, never doubled; what no longer applies expires)")
     public EvaluationView evaluate(@PathParam("externalId") String externalId) {
-        scope.requireCustomer(externalId);
+        customers.require(externalId);
         return evaluations.evaluateToView(externalId)
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }

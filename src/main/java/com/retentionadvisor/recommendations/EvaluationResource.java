@@ -1,6 +1,5 @@
 package com.retentionadvisor.recommendations;
 
-import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,10 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.callers.Roles;
-import com.retentionadvisor.problems.Parameters;
-import com.retentionadvisor.problems.UnknownRecordException;
-import com.retentionadvisor.rulesets.RuleJob;
-import com.retentionadvisor.rulesets.RuleJobs;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.JobEndpoints;
 
 @Path("/api/evaluations")
 @RolesAllowed(Roles.ADMIN)
@@ -31,21 +28,18 @@ public class EvaluationResource {
     BatchEvaluation batch;
 
     @Inject
-    RuleJobs jobs;
+    JobEndpoints jobs;
 
     @POST
     @Operation(summary = "Evaluate every customer again, as a background job (as the schedule does); answers 202 with the job")
     public Response evaluateAll() {
-        RuleJob job = batch.start();
-        return Response.accepted(job.view()).location(URI.create("/api/evaluations/" + job.id())).build();
+        return jobs.accepted(batch.start(), "/api/evaluations");
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A batch evaluation's progress and, once done, how many customers it evaluated and how fast; waitSeconds (≤ 60) waits for the end first")
     public RuleJob.View evaluation(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
-        RuleJob job = jobs.find(BatchEvaluation.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "evaluation", id));
-        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
-        return job.view();
+        return jobs.poll(BatchEvaluation.KIND, id, waitSeconds, "evaluation");
     }
 }

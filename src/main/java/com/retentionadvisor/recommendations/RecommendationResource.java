@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.retentionadvisor.callers.CallerScope;
 import com.retentionadvisor.callers.Roles;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.problems.Parameters;
@@ -31,7 +30,7 @@ public class RecommendationResource {
     RecommendationService recommendations;
 
     @Inject
-    CallerScope scope;
+    VisibleRecommendations visible;
 
     /** What a manager says when marking a recommendation done: how it was carried out. */
     public record Done(Channel channel, @Size(max = 2000) String note) {
@@ -76,7 +75,7 @@ public class RecommendationResource {
     // The recommendation's number, when it is one the caller may see; otherwise the 404 of an unknown one.
     private long id(String id) {
         Integer number = Parameters.integer("id", id, 1, Integer.MAX_VALUE);
-        if (number == null || !scope.seesRecommendation(number)) {
+        if (number == null || !visible.includes(number)) {
             throw unknown(id);
         }
         return number;

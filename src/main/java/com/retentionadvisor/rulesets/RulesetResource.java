@@ -1,13 +1,10 @@
 package com.retentionadvisor.rulesets;
 
-import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +19,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.retentionadvisor.callers.Roles;
-import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 
 @Path("/api/rules")
@@ -42,12 +37,6 @@ public class RulesetResource {
 
     @Inject
     RulesetHistory history;
-
-    @Inject
-    SimulationService simulations;
-
-    @Inject
-    RuleJobs jobs;
 
     @GET
     @Operation(summary = "The ruleset serving now: version, since when, who put it live and why, its rules, and the last candidate turned away (a warning)")
@@ -132,48 +121,6 @@ public class RulesetResource {
     @Operation(summary = "Run the scenario files of a zip against the rule files of the zip (or the live ones)")
     public RulesetReports.TestRun testZip(byte[] zip) {
         return rulesets.test(RuleFiles.fromZip(zip));
-    }
-
-    @POST
-    @Path("simulate")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Simulate a candidate (the files sent laid over the live rules) on the stored customers beside the live ruleset; answers 202 with the job")
-    public Response simulate(@RestForm("files") List<FileUpload> files, @QueryParam("asOf") String asOf,
-            @QueryParam("sample") String sample) {
-        return accepted(simulations.simulate(RuleFiles.fromUploads(files), Parameters.instant("asOf", asOf, Instant.now()),
-                Parameters.integer("sample", sample, 1, SimulationService.MAX_SAMPLE)));
-    }
-
-    @POST
-    @Path("simulate")
-    @Consumes(ZIP)
-    @Operation(summary = "Simulate the rule files of a zip, laid over the live rules, on the stored customers; answers 202 with the job")
-    public Response simulateZip(byte[] zip, @QueryParam("asOf") String asOf, @QueryParam("sample") String sample) {
-        return accepted(simulations.simulate(RuleFiles.fromZip(zip), Parameters.instant("asOf", asOf, Instant.now()),
-                Parameters.integer("sample", sample, 1, SimulationService.MAX_SAMPLE)));
-    }
-
-    @GET
-    @Path("simulations/{id}")
-    @Operation(summary = "A simulation's progress (done of total, an estimate of the seconds left) and, once done, its report; waitSeconds (at most 60) waits for the end first")
-    public RuleJob.View simulation(@PathParam("id") String id, @QueryParam("waitSeconds") String waitSeconds) {
-        RuleJob job = jobs.find(SimulationService.KIND, id).orElseThrow(() -> new UnknownRecordException("id", "simulation", id));
-        job.awaitEnd(Parameters.seconds("waitSeconds", waitSeconds, 60));
-        return job.view();
-    }
-
-    @DELETE
-    @Path("simulations/{id}")
-    @Operation(summary = "Cancel a simulation: it stops before its next customer")
-    public RuleJob.View cancelSimulation(@PathParam("id") String id) {
-        return jobs.cancel(SimulationService.KIND, id).map(RuleJob::view)
-                .orElseThrow(() -> new UnknownRecordException("id", "simulation", id));
-    }
-
-    private static Response accepted(RuleJob job) {
-        return Response.accepted(job.view())
-                .location(URI.create("/api/rules/" + job.kind() + "s/" + job.id()))
-                .build();
     }
 
     private static String either(String formValue, String queryValue) {

@@ -79,13 +79,13 @@ public class RulesetService {
     }
 
     /**
-     * The candidate of a job over the customer base (a back-test, a calibration): the files sent laid over the live
-     * rules, compiled. No rule file sent is a 400; a candidate that does not compile a 422 naming every problem.
+     * The candidate of a job over the customer base (a simulation, a back-test, a calibration): the files sent laid
+     * over the live rules, compiled. No rule file sent is a 400 ending with {@code whenNoneSent} (what the caller
+     * should do instead); a candidate that does not compile a 422 naming every problem.
      */
-    public Ruleset compileJobCandidate(RuleFiles files, String whatTheLiveRulesetIsFor) {
+    public Ruleset compileJobCandidate(RuleFiles files, String whenNoneSent) {
         if (files.ruleFiles().isEmpty()) {
-            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent; send none to "
-                    + whatTheLiveRulesetIsFor + " the live ruleset");
+            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent: " + whenNoneSent);
         }
         try {
             return compileCandidate(files);

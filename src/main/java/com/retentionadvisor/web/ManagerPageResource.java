@@ -43,6 +43,8 @@ import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.recommendations.DismissReason;
 import com.retentionadvisor.recommendations.RecommendationService;
+import com.retentionadvisor.customers.VisibleCustomers;
+import com.retentionadvisor.recommendations.VisibleRecommendations;
 
 /**
  * The manager page: the managers, a manager's worklist, a customer card, and the forms that mark a recommendation
@@ -69,6 +71,12 @@ public class ManagerPageResource {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    VisibleCustomers customers;
+
+    @Inject
+    VisibleRecommendations visibleRecommendations;
 
     @Context
     UriInfo uriInfo;
@@ -107,7 +115,7 @@ public class ManagerPageResource {
     @Path("customers/{externalId}")
     public Response customer(@RestPath String externalId) {
         Page here = page();
-        if (!scope.seesCustomer(externalId)) {
+        if (!customers.includes(externalId)) {
             throw new PageException(PageProblem.UNKNOWN_CUSTOMER, externalId);
         }
         CustomerCard card = pages.card(externalId, here.language().locale())
@@ -236,7 +244,7 @@ public class ManagerPageResource {
     // The recommendation's number, when it is one the caller may see; otherwise the page of an unknown one.
     private long recommendationId(String id) {
         Integer number = Parameters.integer("id", id, 1, Integer.MAX_VALUE);
-        if (number == null || !scope.seesRecommendation(number)) {
+        if (number == null || !visibleRecommendations.includes(number)) {
             throw new PageException(PageProblem.UNKNOWN_RECOMMENDATION, id);
         }
         return number;

@@ -25,8 +25,7 @@ import com.retentionadvisor.recommendations.Recommendation;
 import com.retentionadvisor.recommendations.RecommendationView;
 import com.retentionadvisor.recommendations.Worklists;
 import com.retentionadvisor.rules.RiskLevel;
-import com.retentionadvisor.rules.RuleEngine;
-import com.retentionadvisor.rules.RuleMessages;
+import com.retentionadvisor.rules.RuleTexts;
 import com.retentionadvisor.timeline.Timeline;
 
 /**
@@ -52,7 +51,7 @@ public class ManagerPageService {
     Timeline timeline;
 
     @Inject
-    RuleEngine engine;
+    RuleTexts texts;
 
     @Inject
     AuditLog audit;
@@ -71,9 +70,8 @@ public class ManagerPageService {
         return Manager.findByExternalId(managerId).flatMap(manager -> worklists
                 .forManager(managerId, filter.toWorklistFilter(now), filter.page() - 1, PAGE_SIZE)
                 .map(page -> {
-                    RuleMessages messages = engine.live().messages();
                     List<WorklistItem> items = page.items().stream()
-                            .map(item -> item(item, title(messages, locale, item), item.reason(), now))
+                            .map(item -> item(item, texts.actionTitle(locale, item.actionCode(), item.title()), item.reason(), now))
                             .toList();
                     int pages = (int) ((page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
                     return new WorklistView(managerId, manager.name, filter, items, page.total(), pages, summary(managerId, now));
@@ -89,12 +87,11 @@ public class ManagerPageService {
             // The advice now speaks the reader's language; a recommendation it still proposes reads in its words.
             Map<String, AdviceView.Action> actions = adviceNow.actions().stream()
                     .collect(Collectors.toMap(AdviceView.Action::code, Function.identity(), (first, second) -> first));
-            RuleMessages messages = engine.live().messages();
             List<WorklistItem> open = Recommendation.listOpenFor(customer).stream()
                     .map(RecommendationView::of)
                     .map(item -> {
                         AdviceView.Action action = actions.get(item.actionCode());
-                        return item(item, title(messages, locale, item), action == null ? item.reason() : action.reason(), now);
+                        return item(item, texts.actionTitle(locale, item.actionCode(), item.title()), action == null ? item.reason() : action.reason(), now);
                     })
                     .toList();
             RiskTrend trend = RiskTrend.of(Advice.riskHistoryFor(customer, TREND_POINTS));
@@ -126,12 +123,5 @@ public class ManagerPageService {
                 view.riskLevel() == null ? null : RiskLevel.valueOf(view.riskLevel()),
                 view.stage() == null ? null : RelationshipStage.valueOf(view.stage()),
                 view.status(), view.rank(), view.dueAt(), view.dueAt() != null && view.dueAt().isBefore(now));
-    }
-
-    // The rules' messages name each action in every language they have; the stored title is the English one.
-    private static String title(RuleMessages messages, Locale locale, RecommendationView view) {
-        String key = "action." + view.actionCode();
-        String title = messages.format(locale, key, List.of());
-        return title.equals(key) ? view.title() : title;
     }
 }

@@ -48,7 +48,7 @@ import io.restassured.specification.RequestSpecification;
 
 import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.FixtureRules;
-import com.retentionadvisor.rulesets.RulesCommand;
+import com.retentionadvisor.cli.RulesCommand;
 
 /**
  * A back-test through the API on ten customers whose signs at the cut-off (1 January 2012) are known, compared

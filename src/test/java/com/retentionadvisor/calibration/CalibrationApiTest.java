@@ -42,7 +42,7 @@ import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rulesets.LiveRuleset;
-import com.retentionadvisor.rulesets.RulesCommand;
+import com.retentionadvisor.cli.RulesCommand;
 import com.retentionadvisor.rulesets.ShippedRules;
 
 /**

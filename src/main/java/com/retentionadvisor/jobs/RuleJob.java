@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import com.retentionadvisor.facts.CustomerBase;
-
 /**
  * A long piece of work on rules over the customer base (a simulation, a back-test), run in the background: its state,
  * progress and, once done, its report.
  */
-public final class RuleJob implements CustomerBase.Progress {
+public final class RuleJob implements Progress {
 
     public enum State { QUEUED, RUNNING, DONE, CANCELLED, FAILED }
 
@@ -102,6 +100,12 @@ public final class RuleJob implements CustomerBase.Progress {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The share of the customers done so far, 0 to 1 (0 until the total is known). */
+    public double share() {
+        int customers = total;
+        return customers == 0 ? 0 : (double) done.get() / customers;
     }
 
     /** What GET answers: progress with an estimate of the time left, and the report once done. */

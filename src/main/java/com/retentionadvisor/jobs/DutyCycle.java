@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.jobs;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.simulation;
 
 import static com.retentionadvisor.Crm.AS_OF;
 import static com.retentionadvisor.Crm.customer;
@@ -30,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+
+import com.retentionadvisor.rulesets.ShippedRules;
 
 /**
  * Analysts see what a candidate ruleset would change on the stored customers before it goes live; the counts are

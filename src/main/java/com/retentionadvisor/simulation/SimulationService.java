@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.simulation;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +11,12 @@ import com.retentionadvisor.advice.AdviceService;
 import com.retentionadvisor.facts.CustomerBase;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
-import com.retentionadvisor.problems.InvalidInputException;
-import com.retentionadvisor.problems.RulesetRejectedException;
+import com.retentionadvisor.jobs.RuleJob;
+import com.retentionadvisor.jobs.RuleJobs;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
-import com.retentionadvisor.rules.RulesetException;
+import com.retentionadvisor.rulesets.RuleFiles;
+import com.retentionadvisor.rulesets.RulesetService;
 
 /** Simulates a candidate ruleset on the stored customer base beside the live one, as a background job. */
 @ApplicationScoped
@@ -47,15 +48,7 @@ public class SimulationService {
      * or a stable sample of {@code sample} customers, as of {@code asOf}. A candidate that does not compile is a 422.
      */
     public RuleJob simulate(RuleFiles files, Instant asOf, Integer sample) {
-        if (files.ruleFiles().isEmpty()) {
-            throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent: nothing to simulate");
-        }
-        Ruleset candidate;
-        try {
-            candidate = rulesets.compileCandidate(files);
-        } catch (RulesetException e) {
-            throw new RulesetRejectedException("the candidate ruleset does not compile", e.problems());
-        }
+        Ruleset candidate = rulesets.compileJobCandidate(files, "nothing to simulate");
         Ruleset live = engine.live();
         List<GlobalCondition> conditions = globalFacts.activeConditions();
         return jobs.start(KIND, job -> {

@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.simulation;
 
 import java.time.Instant;
 import java.util.ArrayList;

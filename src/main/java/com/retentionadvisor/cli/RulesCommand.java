@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.cli;
 
 import static com.retentionadvisor.Crm.AS_OF;
 import static com.retentionadvisor.Crm.customer;
@@ -30,6 +30,7 @@ import com.retentionadvisor.AsCaller;
 import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.callers.Callers;
 import com.retentionadvisor.callers.Roles;
+import com.retentionadvisor.rulesets.ShippedRules;
 
 /**
  * The rules command line sends a folder to a running advisor for a simulation and prints the report, with an

@@ -1,4 +1,4 @@
-package com.retentionadvisor.rulesets;
+package com.retentionadvisor.jobs;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
