@@ -29,7 +29,13 @@ import com.retentionadvisor.rules.Strength;
 
 /**
  * Puts what the rules concluded into the advice a person reads: texts from the rules' messages, a stable order.
- * It decides nothing: signs, levels, stages, actions and refusals all come from the rules.
+ * It decides nothing: signs, levels, stages, actions and refusals all come from the rules. What it does with the
+ * rules' actions is mechanics, the same for every ruleset (rules/README.md, "What Java does with the rules' actions"):
+ * an action proposed by several rules counts once, at its highest priority; an action the rules suppressed, or one
+ * without terms (no owner and due days: no row of its own in the action terms and no row *), is not proposed; of the
+ * rest, the most urgent (highest priority, then code) are proposed up to the rules' daily limit, and each is ranked
+ * at its priority times the customer's value weight, so that across customers the worklist puts the more valuable
+ * first among equally urgent actions.
  */
 final class AdviceComposer {
 
@@ -66,23 +72,24 @@ final class AdviceComposer {
         Set<String> seen = new java.util.HashSet<>();
         List<ActionCandidate> distinct = candidates.stream().filter(a -> seen.add(a.getCode())).toList();
 
-        List<ActionCandidate> allowed = distinct.stream().filter(a -> !suppressions.containsKey(a.getCode())).toList();
+        Map<String, ActionRouting> routings = evaluation.all(ActionRouting.class).stream()
+                .collect(Collectors.toMap(ActionRouting::getActionCode, Function.identity(), (first, second) -> first));
+        List<ActionCandidate> allowed = distinct.stream()
+                .filter(a -> !suppressions.containsKey(a.getCode()) && routings.containsKey(a.getCode()))
+                .toList();
         // The rules say how many actions a day; the most urgent are proposed, the others wait.
         ActionLimit limit = evaluation.all(ActionLimit.class).stream()
                 .min(Comparator.comparingInt(ActionLimit::getMaxPerDay)).orElse(null);
         int proposed = limit == null ? allowed.size() : Math.min(allowed.size(), limit.getMaxPerDay());
         CustomerValue value = evaluation.all(CustomerValue.class).stream().findFirst().orElse(null);
         double valueWeight = value == null ? 1.0 : value.getWeight();
-        Map<String, ActionRouting> routings = evaluation.all(ActionRouting.class).stream()
-                .collect(Collectors.toMap(ActionRouting::getActionCode, Function.identity(), (first, second) -> first));
         List<AdviceView.Action> actions = allowed.subList(0, proposed).stream()
                 .map(a -> {
                     ActionRouting routing = routings.get(a.getCode());
                     return new AdviceView.Action(a.getCode(), title(a.getCode()), a.getPurpose().name(), a.getPriority(),
                             (int) Math.round(a.getPriority() * valueWeight),
                             text("reason." + a.getReasonCode(), a.getReasonArgs()), a.getRule(),
-                            routing == null ? null : routing.getOwner(), routing == null ? null : routing.getDueDays(),
-                            routing == null ? null : routing.getRule());
+                            routing.getOwner(), routing.getDueDays(), routing.getRule());
                 })
                 .toList();
         List<AdviceView.SuppressedAction> suppressed = new java.util.ArrayList<>();
@@ -91,6 +98,10 @@ final class AdviceComposer {
             suppressed.add(new AdviceView.SuppressedAction(a.getCode(), title(a.getCode()),
                     text("reason." + why.getReasonCode(), why.getReasonArgs()), why.getRule()));
         });
+        // An action nobody would own, with no date it is due by, cannot become a recommendation: it waits for terms.
+        distinct.stream().filter(a -> !suppressions.containsKey(a.getCode()) && !routings.containsKey(a.getCode()))
+                .forEach(a -> suppressed.add(new AdviceView.SuppressedAction(a.getCode(), title(a.getCode()),
+                        text("reason.NO_TERMS", List.of()), null)));
         allowed.subList(proposed, allowed.size()).forEach(a -> suppressed.add(new AdviceView.SuppressedAction(
                 a.getCode(), title(a.getCode()), text("reason.DAILY_LIMIT", List.of(limit.getMaxPerDay())), limit.getRule())));
 

@@ -42,6 +42,7 @@ public record AdviceView(
     public record Value(String tier, double weight, String rule) {
     }
 
+    /** An action the rules found but that waits: rule is the one that held it back (null when the action has no terms). */
     public record SuppressedAction(String code, String title, String reason, String rule) {
     }
 

@@ -9,6 +9,9 @@ import com.retentionadvisor.contacts.Purpose;
  */
 public final class ContactWindow {
 
+    /** The channel name a cap uses for "every channel": such a cap counts every proactive contact. */
+    public static final String ANY_CHANNEL = "ANY";
+
     private final CustomerFacts facts;
     private final int days;
 
@@ -59,6 +62,34 @@ public final class ContactWindow {
 
     public int proactiveOutboundOn(Channel channel) {
         return facts.proactiveOutboundOn(days, channel);
+    }
+
+    /**
+     * The proactive outbound contacts a cap on {@code capChannel} counts: on that channel, or on every channel for a cap on
+     * {@value #ANY_CHANNEL}.
+     */
+    public int proactiveOutboundCountedBy(String capChannel) {
+        return ANY_CHANNEL.equals(capChannel) ? getProactiveOutbound() : proactiveOutboundOn(Channel.valueOf(capChannel));
+    }
+
+    /**
+     * Whether a cap of {@code max} contacts on {@code capChannel} binds a contact on {@code intended}: a cap on one channel
+     * binds only contacts on that channel, a cap on {@value #ANY_CHANNEL} every proactive contact.
+     */
+    public boolean capReached(String capChannel, Channel intended, int max) {
+        if (ANY_CHANNEL.equals(capChannel)) {
+            return getProactiveOutbound() >= max;
+        }
+        return intended != null && intended.name().equals(capChannel) && proactiveOutboundOn(intended) >= max;
+    }
+
+    /**
+     * The average number of contacts per window of this length in the rest of a longer window, before this one: with
+     * this window 90 days and the longer 365, the average of the three quarters before the last.
+     */
+    public double averageBefore(ContactWindow longer) {
+        int earlierWindows = longer.days / days - 1;
+        return earlierWindows <= 0 ? 0 : (longer.getContacts() - getContacts()) / (double) earlierWindows;
     }
 
     /** Outbound sales contacts as a share (0..1) of all contacts; 0 when there were none. */

@@ -35,9 +35,6 @@ import com.retentionadvisor.rules.ActionRouting;
 @ApplicationScoped
 public class RecommendationService {
 
-    // When the action terms give no due date (a ruleset without terms), an action is due within two weeks.
-    private static final int DEFAULT_DUE_DAYS = 14;
-
     @Inject
     AuditLog audit;
 
@@ -68,8 +65,8 @@ public class RecommendationService {
                 recommendation.actionCode = action.code();
                 recommendation.status = RecommendationStatus.PROPOSED;
                 recommendation.proposedAt = now;
-                int dueDays = action.dueInDays() == null ? DEFAULT_DUE_DAYS : action.dueInDays();
-                recommendation.dueAt = now.plus(Duration.ofDays(dueDays));
+                // Every proposed action has terms: the rules' action terms, its own row or the row of *.
+                recommendation.dueAt = now.plus(Duration.ofDays(action.dueInDays()));
                 created.add(recommendation);
             } else {
                 updated++;

@@ -137,7 +137,7 @@ class AdviceApiTest {
         contactCheck("EMAIL", "VALUE", "OUTBOUND").statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("reasons.code", contains("CONTACT_CAP"))
-                .body("reasons[0].rule", equalTo("A proactive contact is refused once a cap of segment * is reached (the segment has no caps of its own)"))
+                .body("reasons[0].rule", equalTo("A proactive contact is refused once a cap of the customer's segment is reached"))
                 .body("reasons[0].message", equalTo("3 proactive contacts in the last 7 days on channel ANY; the cap is 3 for segment *"));
         advice(AS_OF.toString()).body("contact.allowed", equalTo(false));
     }
@@ -159,7 +159,7 @@ class AdviceApiTest {
             ContactCheck refused = stored.get(0);
             assertEquals(false, refused.allowed);
             assertEquals(List.of(new ContactCheck.Refusal(
-                    "A proactive contact is refused once a cap of segment * is reached (the segment has no caps of its own)",
+                    "A proactive contact is refused once a cap of the customer's segment is reached",
                     "CONTACT_CAP")), refused.refusals);
             assertEquals(Channel.EMAIL, refused.channel);
             assertEquals(Purpose.VALUE, refused.purpose);

@@ -127,7 +127,7 @@ class RecommendationsApiTest {
         JsonPath again = evaluate().extract().jsonPath();
         assertThat(again.getList("open.actionCode"), not(hasItem("RECOVERY_CALL")));
         assertThat(again.getString("advice.suppressed.find { it.code == 'RECOVERY_CALL' }.rule"),
-                equalTo("A dismissed action is not proposed again within the days of its own terms"));
+                equalTo("A dismissed action is not proposed again within the days of its terms"));
         assertThat(again.getString("advice.suppressed.find { it.code == 'RECOVERY_CALL' }.reason"), containsString("Dismissed 0 days ago"));
     }
 

@@ -35,9 +35,7 @@ import com.retentionadvisor.facts.ContactCounts;
  */
 class ContactPolicyRulesTest {
 
-    private static final String OWN_CAP_RULE = "A proactive contact is refused once a cap of the customer's segment is reached";
-    private static final String FALLBACK_CAP_RULE =
-            "A proactive contact is refused once a cap of segment * is reached (the segment has no caps of its own)";
+    private static final String CAP_RULE = "A proactive contact is refused once a cap of the customer's segment is reached";
     private static final String QUIET_PERIOD_RULE = "A proactive contact is refused within the quiet period after the last one";
     private static final String EMAIL_PAUSE_RULE = "A proactive email is refused while email is paused";
     private static final String COMPLAINT_RULE = "Only service contacts while a complaint is open";
@@ -88,7 +86,7 @@ class ContactPolicyRulesTest {
 
         assertEquals("CONTACT_CAP", refusal.getCode());
         assertEquals(List.of(max, windowDays, max, capChannel, capSegment), refusal.getEvidence());
-        assertEquals(capSegment.equals("*") ? FALLBACK_CAP_RULE : OWN_CAP_RULE, refusal.getRule());
+        assertEquals(CAP_RULE, refusal.getRule());
     }
 
     // --- a segment's own caps replace those of segment * ---
@@ -116,7 +114,7 @@ class ContactPolicyRulesTest {
         ContactRefusal refusal = onlyRefusal(evaluate(publicSectorMetThriceThisWeek, valueMeeting));
 
         assertEquals(List.of(3, 7, 3, "ANY", "*"), refusal.getEvidence());
-        assertEquals(FALLBACK_CAP_RULE, refusal.getRule());
+        assertEquals(CAP_RULE, refusal.getRule());
     }
 
     // --- the windows of the caps on ANY channel ---
