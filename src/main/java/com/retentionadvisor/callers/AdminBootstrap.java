@@ -39,7 +39,7 @@ public class AdminBootstrap {
         if (!callers.anyAdmin()) {
             LOG.warn("No admin can sign in yet, so nobody can issue API keys or create people: set "
                     + "RETENTION_SECURITY_BOOTSTRAP_ADMIN_PASSWORD (user 'admin') or RETENTION_SECURITY_BOOTSTRAP_ADMIN_KEY "
-                    + "and start again (see the README, \"Security and operations\")");
+                    + "and start again (see docs/operations.md, \"Security and operations\")");
         }
     }
 }

@@ -60,12 +60,12 @@ public class DemoCallers {
         callers.replaceKey(adminKey, ADMIN_KEY, Roles.ADMIN, null, "demo");
         String base = "http://localhost:" + port;
         LOG.infof("""
-                Demo callers (new passwords and keys at every start unless set with RETENTION_DEMO_*; see the README):
+                Demo callers (new passwords and keys at every start unless set with RETENTION_DEMO_*; see docs/operations.md):
                   sign in at %s/login
                     %-9s %s   (admin: everything, and the callers)
                     %-9s %s   (analyst: the rules)
                     %-9s %s   (manager: the customers of %s; demo-m2 … demo-m%d the same password)
-                  API keys, sent as "Authorization: Bearer <key>"; paste these lines into a shell for the README's examples:
+                  API keys, sent as "Authorization: Bearer <key>"; paste these lines into a shell for the examples in README.md and docs/:
                     export CRM_KEY=%s
                     export ANALYST_KEY=%s RETENTION_API_KEY=%s
                     export ADMIN_KEY=%s

@@ -15,6 +15,14 @@ import com.retentionadvisor.customers.RelationshipStage;
  * What the rules know about one customer at an as-of instant: plain values computed from the stored history.
  * Field meanings and units are listed for analysts in rules/README.md. "Period" means 90 days; the previous period
  * is the 90 days before that. Null means "never happened / no data".
+ * <p>
+ * Kept flat on purpose, not grouped into orders, emails, surveys and so on: these names are the analysts' vocabulary.
+ * A rule reads {@code CustomerFacts( daysSinceLastOrder >= 120 )} and a scenario sets {@code daysSinceLastOrder: 130}
+ * (rules/tests/README.md); grouping would make every constraint and every scenario key a path
+ * ({@code orders.daysSinceLast}) and rewrite the analysts' files for no gain to them. Order in the fields comes from
+ * their prefixes instead ({@code orders…}, {@code emails…}, {@code latest…}/{@code previous…} for surveys), and the
+ * SQL that fills them is read by column alias ({@link FactsService}), so a new fact is one column, one field and one
+ * builder call, and shifts nothing.
  */
 public final class CustomerFacts {
 

@@ -8,7 +8,7 @@ import com.retentionadvisor.kpis.KpiQueries.GroupCounts;
  * One group's KPIs, each with the counts it was computed from so that a reader can check it. A value is null when it
  * is undefined (no answers, no customers at the start, …). Shares and rates are fractions (0.25 is 25%); NPS is in
  * points from -100 to 100. Every figure is rounded to four decimals; money is added as it comes, whatever the currency.
- * The formulas are in the README, section "KPIs".
+ * The formulas are in docs/kpis.md.
  */
 public record Kpis(
         Nps nps,

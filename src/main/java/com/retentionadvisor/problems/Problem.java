@@ -18,7 +18,7 @@ public record Problem(String type, String title, int status, String detail, List
         this(type, title, status, detail, errors, RequestIds.current());
     }
 
-    /** Problem types are documented in the README under "Errors". */
+    /** Problem types are documented in docs/api.md under "Errors". */
     public static String typeFor(String slug) {
         return "https://retention-advisor.example/problems/" + slug;
     }

@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's chromium, headless, driven through Debian's chromedriver: what the browser tests click with. Without
  * /usr/bin/chromedriver a browser test fails and says how to install it (.ci/run installs it); it is skipped, loudly,
  * only when run with -DskipBrowserTests. Screenshots go to target/screenshots/ (docs/screenshots/ holds the copies
- * the README shows: see the README's "Manager page").
+ * docs/manager-page.md shows).
  */
 final class HeadlessChromium {
 

@@ -42,7 +42,7 @@ import com.retentionadvisor.callers.Roles;
 /**
  * A manager signs in on the login page and clicks through the page in a real browser (Debian's chromium, headless):
  * the worklist, a customer card, done and dismiss, in English and in Russian; and the pages fit a laptop and a phone,
- * where the README's screenshots are taken (target/screenshots/). The data is pushed and checked through the API with
+ * where docs/manager-page.md's screenshots are taken (target/screenshots/). The data is pushed and checked through the API with
  * an admin key issued by the service; the browser is the manager, with their own password.
  */
 @QuarkusTest
