@@ -1,17 +1,20 @@
 package com.retentionadvisor.rulesets;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -103,6 +106,21 @@ public final class RuleFiles {
         SortedMap<String, byte[]> scenarios = new TreeMap<>(byPath);
         scenarios.keySet().removeIf(path -> !isScenario(path));
         return scenarios;
+    }
+
+    /** A zip of the files, by path: what a client sends to the endpoints that take one ({@link #fromZip}). */
+    public static byte[] zip(Map<String, byte[]> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Writes the files below a folder, by their paths. */
