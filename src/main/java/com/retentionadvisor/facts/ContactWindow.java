@@ -1,12 +1,18 @@
 package com.retentionadvisor.facts;
 
+import org.kie.api.definition.type.ClassReactive;
+
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Purpose;
 
 /**
  * A customer's contacts over one window of days ending at the as-of instant: (asOf − days, asOf].
  * One is given to the rules for each window in {@link ContactCounts#WINDOWS}.
+ * <p>
+ * Class reactive: a window is never modified once inserted, so the engine need not work out which of its properties a
+ * constraint such as {@code capReached($channel, $intended, $max)} reads (and does not warn that it cannot).
  */
+@ClassReactive
 public final class ContactWindow {
 
     /** The channel name a cap uses for "every channel": such a cap counts every proactive contact. */
