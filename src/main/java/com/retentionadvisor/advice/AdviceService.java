@@ -45,15 +45,15 @@ public class AdviceService {
     AdvisorMetrics metrics;
 
     /**
-     * The customer's advice at the as-of instant, stored for audit, and the read in the audit log; empty when the
-     * customer is unknown.
+     * The customer's advice at the as-of instant, and the read in the audit log; empty when the customer is unknown.
+     * A read stores no advice: the risk history holds evaluations only (one customer's, the nightly batch's, those
+     * after an ingest), so a CRM that polls, or an analyst who asks about the past, leaves it as it was.
      */
     @Transactional
     public Optional<AdviceView> adviseOn(String customerExternalId, Instant asOf, Locale locale) {
         long started = System.nanoTime();
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             AdviceView view = advise(engine.live(), facts.factsFor(customer, asOf), globalFacts.activeConditions(), locale);
-            store(customer, view);
             audit.record(AuditAction.CUSTOMER_CARD_READ, customer.externalId,
                     Map.of("via", "GET /api/customers/{externalId}/advice", "asOf", asOf.toString()));
             metrics.adviceGiven(view.firedRules(), System.nanoTime() - started);
@@ -103,7 +103,7 @@ public class AdviceService {
         return Advice.latestFor(customer).map(stored -> stored.riskLevel);
     }
 
-    /** Keeps an advice given for audit and for the customer's risk history. Call inside a transaction. */
+    /** Keeps an evaluation's advice, for audit and for the customer's risk history. Call inside a transaction. */
     public void store(Customer customer, AdviceView view) {
         Advice advice = new Advice();
         advice.customer = customer;

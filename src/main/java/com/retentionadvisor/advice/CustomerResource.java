@@ -50,7 +50,7 @@ public class CustomerResource {
     @GET
     @Path("customers/{externalId}/advice")
     @RolesAllowed({Roles.CRM, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "The customer's churn risk with its signs, stage, ranked actions and whether a proactive contact is allowed now")
+    @Operation(summary = "The customer's churn risk with its signs, stage, ranked actions and whether a proactive contact is allowed now", description = "A read: nothing is stored but the read in the audit log. The risk history (timeline, the page's trend) holds evaluations only: POST /api/customers/{externalId}/evaluation, the nightly batch, and the evaluations after an ingest.")
     public AdviceView advice(
             @PathParam("externalId") String externalId,
             @Parameter(description = "Evaluate as of this instant (ISO-8601 with offset); default now")

@@ -11,13 +11,22 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import com.retentionadvisor.Crm;
+import com.retentionadvisor.advice.AdviceService;
+import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.facts.FactsService;
+import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.rules.RuleEngine;
 
 /**
  * A manager whose customers are drifting away, pushed through the API as a CRM would and evaluated: a detractor
- * who answered two days ago (with a risk history of earlier advices), a customer with a fresh complaint, and a
+ * who answered two days ago (with a risk history of earlier evaluations), a customer with a fresh complaint, and a
  * loyal one. What the manager page tests look at.
  */
 record DriftingCustomers(String managerId, String detractorId, String complainerId, String loyalId) {
@@ -26,7 +35,7 @@ record DriftingCustomers(String managerId, String detractorId, String complainer
     static final String DETRACTOR_NAME = "Nord Logistics";
     static final String COMPLAINER_NAME = "Volga Foods";
     static final String LOYAL_NAME = "Baltic Retail";
-    /** The days before now the detractor's earlier advices were asked as of; with the evaluation, six stored advices. */
+    /** The days before now of the detractor's earlier evaluations; with today's, six stored advices. */
     static final List<Integer> HISTORY_DAYS = List.of(150, 120, 90, 60, 30);
 
     static DriftingCustomers seed() {
@@ -48,9 +57,8 @@ record DriftingCustomers(String managerId, String detractorId, String complainer
                 survey(unique("S"), story.complainerId, 0, 4, null).with("answeredAt", daysAgo(3)),
                 survey(unique("S"), story.loyalId, 0, 10, null).with("answeredAt", daysAgo(12))));
         pushAll("tickets", List.of(ticket(unique("T"), story.complainerId, 0, "COMPLAINT").with("openedAt", daysAgo(1))));
-        // Advices asked as of earlier days are stored like every advice: they are the detractor's risk history.
-        HISTORY_DAYS.forEach(days -> given().queryParam("asOf", daysAgo(days)).get("/api/customers/" + story.detractorId + "/advice")
-                .then().statusCode(200));
+        // The detractor's risk history, as the nightly evaluations of earlier days would have left it.
+        HISTORY_DAYS.forEach(days -> storeEvaluationAsOf(story.detractorId, Instant.now().minus(Duration.ofDays(days))));
         List.of(story.detractorId, story.complainerId, story.loyalId)
                 .forEach(id -> given().post("/api/customers/" + id + "/evaluation").then().statusCode(200));
         return story;
@@ -73,6 +81,22 @@ record DriftingCustomers(String managerId, String detractorId, String complainer
 
     static String statusFromApi(long recommendationId) {
         return given().get("/api/recommendations/" + recommendationId).then().statusCode(200).extract().path("status");
+    }
+
+    /**
+     * Stores the advice the live rules give on the customer's history up to an earlier instant, as an evaluation run
+     * then would have: the API evaluates only now, and a read (GET advice with asOf) stores nothing.
+     */
+    static void storeEvaluationAsOf(String customerId, Instant asOf) {
+        AdviceService advice = Arc.container().instance(AdviceService.class).get();
+        FactsService facts = Arc.container().instance(FactsService.class).get();
+        RuleEngine engine = Arc.container().instance(RuleEngine.class).get();
+        GlobalFactService globalFacts = Arc.container().instance(GlobalFactService.class).get();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Customer customer = Customer.findByExternalId(customerId).orElseThrow();
+            advice.store(customer, advice.advise(engine.live(), facts.factsFor(customer, asOf), globalFacts.activeConditions(),
+                    Locale.ENGLISH));
+        });
     }
 
     private static Crm.Item order(String customerId, int daysAgo, String amount) {
