@@ -75,6 +75,14 @@ public final class RulesCommand {
             return args.isEmpty() ? USAGE : OK;
         }
         String command = args.get(0);
+        if (args.contains("--help") || args.contains("-h")) {
+            String usage = usageOf(command);
+            if (usage == null) {
+                return usage("unknown command '" + command + "'");
+            }
+            out.print(usage);
+            return OK;
+        }
         Map<String, String> options;
         try {
             options = options(args.subList(1, args.size()));
@@ -150,6 +158,26 @@ public final class RulesCommand {
             return false;
         }
         return true;
+    }
+
+    /** The usage lines of one command, with the notes that follow them all; null for an unknown command. */
+    static String usageOf(String command) {
+        List<String> lines = USAGE_TEXT.lines().toList();
+        StringBuilder usage = new StringBuilder(lines.get(0)).append('\n');
+        boolean inCommand = false;
+        boolean found = false;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith("  rules ")) {
+                inCommand = line.startsWith("  rules " + command + " ");
+                found |= inCommand;
+            } else if (!line.startsWith("  ")) {
+                inCommand = true; // the notes after the commands
+            }
+            if (inCommand) {
+                usage.append(line).append('\n');
+            }
+        }
+        return found ? usage.toString() : null;
     }
 
     private int usage(String problem) {

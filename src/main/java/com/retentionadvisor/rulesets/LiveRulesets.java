@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.Actors;
 import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.problems.BusyException;
@@ -52,6 +53,9 @@ public class LiveRulesets {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     AdvisorMetrics metrics;
@@ -113,10 +117,10 @@ public class LiveRulesets {
      * Makes the files sent the whole live ruleset, once they compile and their scenarios (tests/*.yaml, which must be
      * sent along) pass. Answers what went live.
      */
-    public RulesetReports.Published publish(RuleFiles files, String publishedBy, String comment) {
-        requireText("publishedBy", publishedBy, 200);
+    public RulesetReports.Published publish(RuleFiles files, String publishedByGiven, String comment) {
+        String publishedBy = byWhom("publishedBy", publishedByGiven);
         requireText("comment", comment, 2000);
-        String attempt = "publish by " + publishedBy.strip();
+        String attempt = "publish by " + publishedBy;
         if (files.ruleFiles().isEmpty()) {
             throw InvalidInputException.of("files", "no rule files (.drl, .csv, .xlsx) were sent: a publish replaces the whole ruleset");
         }
@@ -141,12 +145,12 @@ public class LiveRulesets {
             }
             String previous = engine.live().version();
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("publishedBy", publishedBy.strip());
+            detail.put("publishedBy", publishedBy);
             detail.put("comment", comment.strip());
             detail.put("previousVersion", previous);
             detail.put("rules", candidate.ruleNames().size());
             detail.put("scenariosPassed", results.size());
-            makeLive(candidate, files, RulesetVersion.Source.PUBLISH, publishedBy.strip(), comment.strip(),
+            makeLive(candidate, files, RulesetVersion.Source.PUBLISH, publishedBy, comment.strip(),
                     RulesetActivation.Reason.PUBLISH,
                     () -> audit.record(AuditAction.RULESET_PUBLISHED, candidate.version(), publishedBy, detail));
             return new RulesetReports.Published(candidate.version(), previous, candidate.ruleNames().size(), results.size());
@@ -156,8 +160,8 @@ public class LiveRulesets {
     }
 
     /** Makes a stored version live again. */
-    public RulesetReports.Published rollback(String version, String rolledBackBy) {
-        requireText("rolledBackBy", rolledBackBy, 200);
+    public RulesetReports.Published rollback(String version, String rolledBackByGiven) {
+        String rolledBackBy = byWhom("rolledBackBy", rolledBackByGiven);
         if (!changing.tryLock()) {
             throw new BusyException("the live ruleset is being changed; try again in a few seconds", 5);
         }
@@ -168,8 +172,8 @@ public class LiveRulesets {
             RuleFiles stored = RuleFiles.of(files);
             Ruleset ruleset = Ruleset.compile(stored.ruleFiles());
             String previous = engine.live().version();
-            Map<String, Object> detail = Map.of("rolledBackBy", rolledBackBy.strip(), "previousVersion", previous);
-            makeLive(ruleset, stored, RulesetVersion.Source.PUBLISH, rolledBackBy.strip(), "", RulesetActivation.Reason.ROLLBACK,
+            Map<String, Object> detail = Map.of("rolledBackBy", rolledBackBy, "previousVersion", previous);
+            makeLive(ruleset, stored, RulesetVersion.Source.PUBLISH, rolledBackBy, "", RulesetActivation.Reason.ROLLBACK,
                     () -> audit.record(AuditAction.RULESET_ROLLED_BACK, ruleset.version(), rolledBackBy, detail));
             return new RulesetReports.Published(ruleset.version(), previous, ruleset.ruleNames().size(), 0);
         } finally {
@@ -261,6 +265,22 @@ public class LiveRulesets {
                 .filter(result -> !result.passed())
                 .map(result -> "tests/" + result.file() + " — " + result.scenario() + ": " + String.join("; ", result.failures()))
                 .toList();
+    }
+
+    /**
+     * Whom a change is recorded as made by: the name given (a person acting through a shared key, say), else the
+     * authenticated caller. The audit entry names the caller either way.
+     */
+    private String byWhom(String field, String given) {
+        if (given == null || given.isBlank()) {
+            String caller = actors.current(null);
+            if (Actors.ANONYMOUS.equals(caller)) {
+                throw InvalidInputException.of(field, "must be given when no caller is signed in");
+            }
+            return caller;
+        }
+        requireText(field, given, 200);
+        return given.strip();
     }
 
     private static void requireText(String field, String value, int maxLength) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -58,7 +59,8 @@ public class RulesetResource {
     @Path("publish")
     @Consumes(ZIP)
     @Operation(summary = "Make the files of a zip (rules and tests/*.yaml) the whole live ruleset; publishedBy and comment as query parameters")
-    public RulesetReports.Published publishZip(byte[] zip, @QueryParam("publishedBy") String publishedBy,
+    public RulesetReports.Published publishZip(byte[] zip,
+            @Parameter(description = "Whom the version is recorded as published by; by default the caller (the audit log names the caller either way)") @QueryParam("publishedBy") String publishedBy,
             @QueryParam("comment") String comment) {
         return liveRulesets.publish(RuleFiles.fromZip(zip), publishedBy, comment);
     }
@@ -66,7 +68,8 @@ public class RulesetResource {
     @POST
     @Path("rollback/{version}")
     @Operation(summary = "Make a stored ruleset version live again")
-    public RulesetReports.Published rollback(@PathParam("version") String version, @QueryParam("rolledBackBy") String rolledBackBy) {
+    public RulesetReports.Published rollback(@PathParam("version") String version,
+            @Parameter(description = "Whom the rollback is recorded as made by; by default the caller (the audit log names the caller either way)") @QueryParam("rolledBackBy") String rolledBackBy) {
         return liveRulesets.rollback(version, rolledBackBy);
     }
 

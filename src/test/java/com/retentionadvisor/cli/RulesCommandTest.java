@@ -39,6 +39,22 @@ class RulesCommandTest {
     }
 
     @Test
+    void shouldPrintTheUsageOfOneCommandOnHelp() {
+        assertThat(run("backtest", "--help"), equalTo(RulesCommand.OK));
+        assertThat(out(), containsString("rules backtest --dir <folder> --url <service> --cutoff"));
+        assertThat(out(), containsString("Exit codes:"));
+        assertThat(out(), not(containsString("rules calibrate")));
+
+        assertThat(run("--help"), equalTo(RulesCommand.OK));
+        assertThat(out(), containsString("rules calibrate"));
+
+        assertThat(run("frobnicate", "--help"), equalTo(RulesCommand.USAGE));
+        assertThat(err(), containsString("unknown command 'frobnicate'"));
+        assertThat(run("check", "--colour", "red"), equalTo(RulesCommand.USAGE));
+        assertThat(err(), containsString("unknown option --colour"));
+    }
+
+    @Test
     void shouldFailACheckOnASyntaxErrorNamingOnlyItsCause() throws IOException {
         write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6 )", "latestNps <= 6"));
         // The parser stumbles on the line after the unclosed pattern: the rule's "then".

@@ -142,14 +142,23 @@ class PublishRulesApiTest {
     }
 
     @Test
-    void shouldRefuseAPublishWithoutScenariosOrWithoutAPublisher() {
+    void shouldRefuseAPublishWithoutScenariosOrWithAPublisherNameTooLong() {
         Map<String, byte[]> withoutTests = ShippedRules.files();
         withoutTests.keySet().removeIf(path -> path.startsWith("tests/"));
         publish(withoutTests, "Anna Analyst", "No tests").statusCode(400)
                 .body("errors[0].message", containsString("scenario files"));
-        given().contentType("application/zip").body(ShippedRules.zip(ShippedRules.files())).queryParam("comment", "who?")
-                .post("/api/rules/publish").then().statusCode(400)
+        publish(ShippedRules.files(), "A".repeat(201), "Who?").statusCode(400)
                 .body("errors[0].field", equalTo("publishedBy"));
+    }
+
+    @Test
+    void shouldRecordTheCallerAsPublisherAndRollerBackWhenNoNameIsGiven() {
+        given().contentType("application/zip").body(ShippedRules.zip(FixtureRules.withMarker(ShippedRules.files(), 33)))
+                .queryParam("comment", "By whoever is signed in").post("/api/rules/publish").then().statusCode(200);
+        given().get("/api/rules").then().body("reason", equalTo("PUBLISH")).body("liveBy", equalTo("test-admin"));
+
+        given().post("/api/rules/rollback/" + versionBefore).then().statusCode(200);
+        given().get("/api/rules").then().body("reason", equalTo("ROLLBACK")).body("liveBy", equalTo("test-admin"));
     }
 
     @Test
