@@ -137,9 +137,11 @@ final class AdviceComposer {
     }
 
     ContactDecision contact(Evaluation evaluation) {
+        // By code, rule and text: the same facts give the same order, whatever order the engine concluded them in.
         List<ContactDecision.Reason> reasons = evaluation.all(ContactRefusal.class).stream()
-                .sorted(Comparator.comparing(ContactRefusal::getCode))
                 .map(r -> new ContactDecision.Reason(r.getRule(), r.getCode(), text("refusal." + r.getCode(), r.getEvidence())))
+                .sorted(Comparator.comparing(ContactDecision.Reason::code).thenComparing(ContactDecision.Reason::rule)
+                        .thenComparing(ContactDecision.Reason::message))
                 .toList();
         return new ContactDecision(reasons.isEmpty(), reasons, null);
     }

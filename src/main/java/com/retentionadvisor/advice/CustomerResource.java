@@ -84,10 +84,7 @@ public class CustomerResource {
     }
 
     private Locale locale() {
-        return headers.getAcceptableLanguages().stream()
-                .filter(l -> !l.getLanguage().isEmpty() && !"*".equals(l.getLanguage()))
-                .findFirst()
-                .orElse(Locale.ENGLISH);
+        return Languages.of(headers);
     }
 
     private static Instant asOf(String value) {

@@ -7,5 +7,9 @@ public enum AuditAction {
     RECOMMENDATION_ACCEPTED,
     RECOMMENDATION_DONE,
     RECOMMENDATION_DISMISSED,
-    CUSTOMER_CARD_READ
+    CUSTOMER_CARD_READ,
+    /** Many customers' advice read in one call (POST /api/advice/query). */
+    ADVICE_QUERIED,
+    /** An intended contact checked for an audience (POST /api/contact-checks). */
+    AUDIENCE_CHECKED
 }

@@ -120,6 +120,8 @@ class SecurityApiTest {
             sending("POST", "/api/tickets/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
             api("GET", "/api/customers/{externalId}/advice", Owned.CUSTOMER, Roles.CRM, Roles.MANAGER),
             sending("POST", "/api/customers/{externalId}/contact-check", Owned.NOTHING, JSON, "{}", Roles.CRM),
+            sending("POST", "/api/advice/query", Owned.NOTHING, JSON, "{}", Roles.CRM, Roles.MANAGER),
+            sending("POST", "/api/contact-checks", Owned.NOTHING, JSON, "{}", Roles.CRM),
             api("GET", "/api/customers/{externalId}/timeline", Owned.CUSTOMER, Roles.MANAGER),
             api("POST", "/api/customers/{externalId}/evaluation", Owned.CUSTOMER, Roles.MANAGER),
             api("POST", "/api/evaluations", Owned.NOTHING, Roles.ADMIN),
@@ -302,6 +304,16 @@ class SecurityApiTest {
         List<String> groups = given().auth().oauth2(world.a().key()).queryParam("groupBy", "manager").get("/api/kpis")
                 .then().statusCode(200).extract().jsonPath().getList("groups.key");
         assertThat(groups, equalTo(List.of(world.a().manager())));
+    }
+
+    @Test
+    void aManagerAsksTheAdviceOfManyCustomersAndGetsOnlyTheirOwn() {
+        World world = world();
+        given().auth().oauth2(world.a().key()).contentType(JSON)
+                .body(Map.of("customerIds", List.of(world.b().customer(), world.a().customer())))
+                .post("/api/advice/query").then().statusCode(200)
+                .body("items.customerId", equalTo(List.of(world.b().customer(), world.a().customer())))
+                .body("items.status", equalTo(List.of(404, 200)));
     }
 
     @Test

@@ -1,0 +1,23 @@
+package com.retentionadvisor.advice;
+
+import java.util.List;
+
+/**
+ * The advice of many customers at once, as of one instant, in the order asked.
+ *
+ * @param customerIds the customers' external ids (a customer named twice is answered twice)
+ * @param asOf        ISO-8601 instant with an offset; now when left out
+ */
+public record AdviceQuery(List<String> customerIds, String asOf) {
+
+    /** What a query answers: one item per id asked, in that order, under one ruleset version. */
+    public record Answer(String rulesetVersion, String asOf, int customers, int unknown, List<Item> items) {
+    }
+
+    /**
+     * One customer's answer: status 200 with the advice, or 404 with the reason (the customer is not known, or not
+     * one the caller may see).
+     */
+    public record Item(String customerId, int status, AdviceView advice, String detail) {
+    }
+}

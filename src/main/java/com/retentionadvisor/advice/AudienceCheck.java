@@ -1,0 +1,38 @@
+package com.retentionadvisor.advice;
+
+import java.util.List;
+
+import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.contacts.Direction;
+import com.retentionadvisor.contacts.Purpose;
+
+/**
+ * One intended contact checked for a whole audience before a send: may each customer be contacted so now?
+ *
+ * @param channel     the contact's channel
+ * @param purpose     SALES, VALUE, SERVICE or SURVEY
+ * @param direction   OUTBOUND when left out
+ * @param customerIds the audience's external ids
+ * @param asOf        ISO-8601 instant with an offset; now when left out
+ */
+public record AudienceCheck(Channel channel, Purpose purpose, Direction direction, List<String> customerIds, String asOf) {
+
+    public Direction directionOrDefault() {
+        return direction == null ? Direction.OUTBOUND : direction;
+    }
+
+    /**
+     * The audience's answer: how many may be contacted, how many not and why (customers per refusal rule), the ids not
+     * known (or not the caller's), and each known customer's answer in the order asked.
+     */
+    public record Answer(String rulesetVersion, String asOf, int customers, int allowed, int refused, List<String> unknown,
+            List<ReasonCount> refusals, List<Item> items) {
+    }
+
+    /** How many customers of the audience a rule refused (a customer refused by two rules counts under both). */
+    public record ReasonCount(String rule, String code, int customers) {
+    }
+
+    public record Item(String customerId, boolean allowed, List<ContactDecision.Reason> reasons) {
+    }
+}

@@ -1,0 +1,163 @@
+package com.retentionadvisor.advice;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import com.retentionadvisor.audit.AuditAction;
+import com.retentionadvisor.audit.AuditLog;
+import com.retentionadvisor.facts.CustomerFacts;
+import com.retentionadvisor.facts.FactsService;
+import com.retentionadvisor.facts.GlobalCondition;
+import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.rules.ContactIntent;
+import com.retentionadvisor.rules.Evaluation;
+import com.retentionadvisor.rules.RuleEngine;
+import com.retentionadvisor.rules.Ruleset;
+
+/**
+ * Advice and contact checks for many customers in one call: the facts of a page of customers in one statement, the
+ * pages evaluated on every core, one ruleset for the whole answer. Stores nothing but one audit entry per call: a bulk
+ * advice is a read, and an audience check plans a send rather than records a contact (single contact checks are
+ * what the over-contact KPI counts).
+ */
+@ApplicationScoped
+public class BulkAdviceService {
+
+    private static final Logger LOG = Logger.getLogger(BulkAdviceService.class);
+    static final int PAGE_SIZE = 250;
+
+    @Inject
+    FactsService facts;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    GlobalFactService globalFacts;
+
+    @Inject
+    AdviceService advice;
+
+    @Inject
+    AuditLog audit;
+
+    private final ExecutorService pages = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+        Thread thread = new Thread(runnable, "bulk-advice");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The advice of each customer asked, in the order asked; ids not in {@code visible} are answered 404. */
+    public AdviceQuery.Answer advice(List<String> asked, Map<String, Long> visible, Instant asOf, Locale locale) {
+        Ruleset ruleset = engine.live();
+        List<GlobalCondition> conditions = globalFacts.activeConditions();
+        Map<String, AdviceView> byCustomer = evaluate(visible, asOf,
+                (customerFacts, ignored) -> advice.advise(ruleset, customerFacts, conditions, locale));
+        List<AdviceQuery.Item> items = asked.stream().map(id -> byCustomer.containsKey(id)
+                ? new AdviceQuery.Item(id, 200, byCustomer.get(id), null)
+                : new AdviceQuery.Item(id, 404, null, "customer '" + id + "' is not known; push it first")).toList();
+        int unknown = (int) items.stream().filter(item -> item.status() == 404).count();
+        List<String> read = asked.stream().filter(byCustomer::containsKey).distinct().toList();
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditAction.ADVICE_QUERIED, "advice-query",
+                Map.of("asOf", asOf.toString(), "customers", read.size(), "customerIds", read)));
+        LOG.infof("Advice query: %d customers asked, %d unknown, as of %s", asked.size(), unknown, asOf);
+        return new AdviceQuery.Answer(ruleset.version(), asOf.toString(), asked.size(), unknown, items);
+    }
+
+    /** Whether the intended contact may be made with each customer asked; unknown ids are listed apart. */
+    public AudienceCheck.Answer checkAudience(ContactIntent intent, List<String> asked, Map<String, Long> visible, Instant asOf,
+            Locale locale) {
+        Ruleset ruleset = engine.live();
+        List<GlobalCondition> conditions = globalFacts.activeConditions();
+        AdviceComposer composer = new AdviceComposer(ruleset.messages(), locale);
+        Map<String, ContactDecision> byCustomer = evaluate(visible, asOf, (customerFacts, ignored) -> {
+            Evaluation evaluation = engine.evaluate(ruleset, customerFacts, conditions, intent);
+            return composer.contact(evaluation);
+        });
+        List<AudienceCheck.Item> items = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        Map<String, AudienceCheck.ReasonCount> refusals = new LinkedHashMap<>();
+        int allowed = 0;
+        for (String id : asked) {
+            ContactDecision decision = byCustomer.get(id);
+            if (decision == null) {
+                unknown.add(id);
+                continue;
+            }
+            items.add(new AudienceCheck.Item(id, decision.allowed(), decision.reasons()));
+            if (decision.allowed()) {
+                allowed++;
+            }
+            decision.reasons().stream().map(ContactDecision.Reason::rule).distinct().forEach(rule -> {
+                ContactDecision.Reason reason = decision.reasons().stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
+                refusals.merge(rule, new AudienceCheck.ReasonCount(rule, reason.code(), 1),
+                        (a, b) -> new AudienceCheck.ReasonCount(a.rule(), a.code(), a.customers() + 1));
+            });
+        }
+        List<AudienceCheck.ReasonCount> counted = refusals.values().stream()
+                .sorted(Comparator.comparingInt(AudienceCheck.ReasonCount::customers).reversed()
+                        .thenComparing(AudienceCheck.ReasonCount::rule))
+                .toList();
+        int allowedCustomers = allowed;
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditAction.AUDIENCE_CHECKED, "audience-check", Map.of("channel", String.valueOf(intent.getChannel()),
+                "purpose", String.valueOf(intent.getPurpose()), "asOf", asOf.toString(), "customers", items.size(),
+                "allowed", allowedCustomers)));
+        LOG.infof("Audience check of %s %s: %d customers, %d allowed, %d refused, %d unknown", intent.getChannel(),
+                intent.getPurpose(), items.size(), allowed, items.size() - allowed, unknown.size());
+        return new AudienceCheck.Answer(ruleset.version(), asOf.toString(), items.size(), allowed, items.size() - allowed,
+                unknown, counted, items);
+    }
+
+    /** Evaluates every visible customer, a page of facts at a time, the pages on every core; by external id. */
+    private <T> Map<String, T> evaluate(Map<String, Long> visible, Instant asOf, BiFunction<CustomerFacts, Instant, T> each) {
+        List<Long> ids = visible.values().stream().sorted().toList();
+        List<Future<Map<String, T>>> running = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PAGE_SIZE) {
+            List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAGE_SIZE));
+            running.add(pages.submit(() -> {
+                List<CustomerFacts> pageFacts = QuarkusTransaction.requiringNew().call(() -> facts.factsFor(page, asOf));
+                Map<String, T> answered = new HashMap<>();
+                pageFacts.forEach(customerFacts -> answered.put(customerFacts.getCustomerId(), each.apply(customerFacts, asOf)));
+                return answered;
+            }));
+        }
+        Map<String, T> all = new HashMap<>();
+        try {
+            for (Future<Map<String, T>> page : running) {
+                all.putAll(page.get());
+            }
+        } catch (InterruptedException e) {
+            running.forEach(page -> page.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating customers", e);
+        } catch (ExecutionException e) {
+            running.forEach(page -> page.cancel(true));
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        return all;
+    }
+
+    @PreDestroy
+    void stop() {
+        pages.shutdownNow();
+    }
+}

@@ -1,0 +1,17 @@
+package com.retentionadvisor.advice;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How many customers one bulk request may name. */
+@ConfigMapping(prefix = "retention.bulk")
+public interface BulkConfig {
+
+    /** Customers in one advice query (POST /api/advice/query). */
+    @WithDefault("1000")
+    int maxAdviceCustomers();
+
+    /** Customers in one audience check (POST /api/contact-checks). */
+    @WithDefault("50000")
+    int maxAudienceCustomers();
+}
