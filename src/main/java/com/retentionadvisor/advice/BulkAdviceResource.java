@@ -7,14 +7,18 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.callers.Roles;
@@ -29,7 +33,6 @@ import com.retentionadvisor.rules.ContactIntent;
 // "/api", like the other resources under /api/customers: RESTEasy Reactive matches the longest class path first.
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Advice")
 public class BulkAdviceResource {
 
@@ -42,11 +45,17 @@ public class BulkAdviceResource {
     @Inject
     BulkConfig config;
 
+    @Inject
+    AdviceExport export;
+
+    static final String NDJSON = "application/x-ndjson";
+
     @Context
     HttpHeaders headers;
 
     @POST
     @Path("advice/query")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CRM, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The advice of up to 1,000 customers as of one instant, in the order asked; an unknown id is an item with status 404, not a failed call. A read: nothing is stored but one audit entry")
     public AdviceQuery.Answer query(AdviceQuery query) {
@@ -60,6 +69,7 @@ public class BulkAdviceResource {
 
     @POST
     @Path("contact-checks")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CRM, Roles.ADMIN})
     @Operation(summary = "May this contact be made now with each customer of an audience (up to 50,000)? Allowed or refused with the reasons per customer, the customers per refusal rule, and the ids not known. Plans a send: the checks are not counted as contacts nor in the over-contact KPI")
     public AudienceCheck.Answer checkAudience(AudienceCheck check) {
@@ -80,6 +90,22 @@ public class BulkAdviceResource {
         Instant asOf = Parameters.instant("asOf", check.asOf(), Instant.now());
         ContactIntent intent = new ContactIntent(check.channel(), check.purpose(), check.directionOrDefault());
         return bulk.checkAudience(intent, asked, customerIds.visible(asked), asOf, Languages.of(headers));
+    }
+
+    @GET
+    @Path("advice/export")
+    @RolesAllowed({Roles.CRM, Roles.ADMIN})
+    @Produces(NDJSON)
+    @Operation(summary = "The latest stored advice of every customer evaluated since an instant, streamed as NDJSON (one JSON object a line: cursor, customerId, evaluatedAt, advice), oldest evaluation first; a sync that broke off goes on with cursor= the last line's cursor")
+    public Response export(
+            @Parameter(description = "ISO-8601 instant with an offset: customers evaluated after it; the whole base when left out") @QueryParam("since") String since,
+            @Parameter(description = "The cursor of the last line read: go on after it (instead of since)") @QueryParam("cursor") String cursor) {
+        if (since != null && cursor != null) {
+            throw InvalidInputException.of("cursor", "give since or cursor, not both: a cursor already says where to go on from");
+        }
+        AdviceExport.Cursor after = cursor != null ? AdviceExport.Cursor.parse(cursor)
+                : AdviceExport.Cursor.since(Parameters.instant("since", since, Instant.EPOCH));
+        return Response.ok(export.from(after), NDJSON).build();
     }
 
     /** The ids asked: at least one, at most {@code max}, none blank. */

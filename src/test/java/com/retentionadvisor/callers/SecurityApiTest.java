@@ -122,6 +122,7 @@ class SecurityApiTest {
             sending("POST", "/api/customers/{externalId}/contact-check", Owned.NOTHING, JSON, "{}", Roles.CRM),
             sending("POST", "/api/advice/query", Owned.NOTHING, JSON, "{}", Roles.CRM, Roles.MANAGER),
             sending("POST", "/api/contact-checks", Owned.NOTHING, JSON, "{}", Roles.CRM),
+            api("GET", "/api/advice/export?cursor=not-a-cursor", Owned.NOTHING, Roles.CRM),
             api("GET", "/api/customers/{externalId}/timeline", Owned.CUSTOMER, Roles.MANAGER),
             api("POST", "/api/customers/{externalId}/evaluation", Owned.CUSTOMER, Roles.MANAGER),
             api("POST", "/api/evaluations", Owned.NOTHING, Roles.ADMIN),
