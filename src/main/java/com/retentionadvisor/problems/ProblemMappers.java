@@ -1,19 +1,25 @@
 package com.retentionadvisor.problems;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -53,8 +59,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(ForbiddenException e) {
-        return respond(AccessProblems.notAllowed(AccessProblems.ROLE_MAY_NOT));
+    public Response notAllowed(ForbiddenException e, SimpleResourceInfo resource) {
+        List<String> roles = rolesAllowed(resource);
+        return respond(AccessProblems.notAllowed(roles.isEmpty() ? AccessProblems.ROLE_MAY_NOT
+                : "the caller's role may not do this: it needs the role " + String.join(" or ", roles)));
+    }
+
+    /** The roles the endpoint's @RolesAllowed names (the method's, else its class's), sorted; empty when unknown. */
+    static List<String> rolesAllowed(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return List.of();
+        }
+        try {
+            Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
+            RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+            if (allowed == null) {
+                allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+            return allowed == null ? List.of() : Arrays.stream(allowed.value()).sorted().toList();
+        } catch (NoSuchMethodException e) {
+            return List.of();
+        }
     }
 
     @ServerExceptionMapper
@@ -80,7 +105,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request, HttpHeaders headers) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return unexpected(e);
@@ -88,8 +113,23 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badRequest(jsonProblem(json));
         }
-        String detail = e.getMessage();
-        return respond(new Problem(Problem.typeFor("http-" + status.getStatusCode()), status.getReasonPhrase(), status.getStatusCode(), detail, List.of()));
+        return respond(switch (status.getStatusCode()) {
+            case 404 -> new Problem(Problem.typeFor("unknown-endpoint"), "Unknown endpoint", 404,
+                    "there is no endpoint " + request.method().name() + " " + request.path()
+                            + ": the API is described at /q/openapi and /q/swagger-ui", List.of());
+            case 405 -> new Problem(Problem.typeFor("method-not-allowed"), "Method not allowed", 405,
+                    request.path() + " does not answer " + request.method().name()
+                            + ": the API is described at /q/openapi and /q/swagger-ui", List.of());
+            case 406 -> new Problem(Problem.typeFor("not-acceptable"), "Not acceptable", 406,
+                    "this endpoint answers application/json (problems as application/problem+json); the Accept header asked for "
+                            + headers.getHeaderString(HttpHeaders.ACCEPT), List.of());
+            case 415 -> new Problem(Problem.typeFor("unsupported-media-type"), "Unsupported media type", 415,
+                    "the body was sent as '" + headers.getHeaderString(HttpHeaders.CONTENT_TYPE)
+                            + "': send it with Content-Type: application/json (rule files: application/zip or multipart/form-data)",
+                    List.of());
+            default -> new Problem(Problem.typeFor("http-" + status.getStatusCode()), status.getReasonPhrase(),
+                    status.getStatusCode(), e.getMessage(), List.of());
+        });
     }
 
     @ServerExceptionMapper

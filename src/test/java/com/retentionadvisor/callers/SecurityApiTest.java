@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -216,6 +217,8 @@ class SecurityApiTest {
                     } else {
                         assertThat(answer.contentType(), startsWith("application/problem+json"));
                         assertThat(answer.jsonPath().getString("type"), equalTo("https://retention-advisor.example/problems/forbidden"));
+                        List<String> needed = Stream.concat(endpoint.roles().stream(), Stream.of(Roles.ADMIN)).distinct().sorted().toList();
+                        assertThat(answer.jsonPath().getString("detail"), endsWith("it needs the role " + String.join(" or ", needed)));
                     }
                 })));
     }
