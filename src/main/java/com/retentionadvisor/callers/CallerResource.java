@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.problems.InvalidInputException;
@@ -46,6 +49,8 @@ public class CallerResource {
     @Path("keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API key for a role (crm, analyst, manager with managerExternalId, admin); the key is in this answer only, the advisor keeps its hash")
+    @APIResponse(responseCode = "201", description = "The key, in this answer only; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Callers.IssuedKey.class)))
     public Response issueKey(KeyRequest request) {
         KeyRequest body = required(request);
         Callers.IssuedKey issued = callers.issueKey(body.name(), body.role(), body.managerExternalId(), scope.callerName());
@@ -71,6 +76,8 @@ public class CallerResource {
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a person who signs in at /login (username, role, managerExternalId for a manager, password of 12 characters or more; without one the advisor chooses one and answers it once)")
+    @APIResponse(responseCode = "201", description = "The person, with the password chosen when none was sent (in this answer only); Location names them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Callers.CreatedUser.class)))
     public Response createUser(UserRequest request) {
         UserRequest body = required(request);
         Callers.CreatedUser created = callers.createUser(body.username(), body.password(), body.role(), body.managerExternalId(),
