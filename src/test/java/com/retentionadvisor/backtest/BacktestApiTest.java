@@ -32,8 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +47,7 @@ import io.restassured.specification.RequestSpecification;
 import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.cli.RulesCommand;
+import com.retentionadvisor.rulesets.RuleFiles;
 
 /**
  * A back-test through the API on ten customers whose signs at the cut-off (1 January 2012) are known, compared
@@ -218,7 +217,7 @@ class BacktestApiTest {
         // P1 beats N2 and the three 0s and ties N3; P2 ties N1 and beats 5; P3 as P1; P4 ties three: 16 of 24 pairs.
         assertEquals(16 / 24.0, report.getDouble("auc"), ROUNDED);
 
-        JsonPath zipped = finished(given().contentType("application/zip").body(zip(candidate)),
+        JsonPath zipped = finished(given().contentType("application/zip").body(RuleFiles.zip(candidate)),
                 "cutoff", CUTOFF, "horizon", "P90D", "outcome", "NO_ORDER");
         assertEquals(report.getString("rulesetVersion"), zipped.getString("rulesetVersion"));
         assertEquals(16 / 24.0, zipped.getDouble("auc"), ROUNDED);
@@ -351,17 +350,5 @@ class BacktestApiTest {
         for (var file : FixtureRules.scoringWith("EMAILS_UNOPENED", 60).entrySet()) {
             Files.write(folder.resolve(file.getKey()), file.getValue());
         }
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }
