@@ -12,7 +12,7 @@ import com.retentionadvisor.contacts.Purpose;
  * @param channel     the contact's channel
  * @param purpose     SALES, VALUE, SERVICE or SURVEY
  * @param direction   OUTBOUND when left out
- * @param customerIds the audience's external ids
+ * @param customerIds the audience's external ids (a customer named twice is answered and counted once)
  * @param asOf        ISO-8601 instant with an offset; now when left out
  */
 public record AudienceCheck(Channel channel, Purpose purpose, Direction direction, List<String> customerIds, String asOf) {

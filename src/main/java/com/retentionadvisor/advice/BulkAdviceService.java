@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RuleEngine;
@@ -60,11 +64,19 @@ public class BulkAdviceService {
     @Inject
     AuditLog audit;
 
-    private final ExecutorService pages = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-        Thread thread = new Thread(runnable, "bulk-advice");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Bulk calls at once; another is told to come back (429) rather than queued behind them.
+    static final int CALLS_AT_ONCE = 2;
+    private final Semaphore calls = new Semaphore(CALLS_AT_ONCE);
+    private ExecutorService pages;
+
+    @PostConstruct
+    void start() {
+        pages = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "bulk-advice");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /** The advice of each customer asked, in the order asked; ids not in {@code visible} are answered 404. */
     public AdviceQuery.Answer advice(List<String> asked, Map<String, Long> visible, Instant asOf, Locale locale) {
@@ -97,7 +109,8 @@ public class BulkAdviceService {
         List<String> unknown = new ArrayList<>();
         Map<String, AudienceCheck.ReasonCount> refusals = new LinkedHashMap<>();
         int allowed = 0;
-        for (String id : asked) {
+        // An audience made of several lists names some customers twice: each is answered and counted once.
+        for (String id : new LinkedHashSet<>(asked)) {
             ContactDecision decision = byCustomer.get(id);
             if (decision == null) {
                 unknown.add(id);
@@ -129,6 +142,17 @@ public class BulkAdviceService {
 
     /** Evaluates every visible customer, a page of facts at a time, the pages on every core; by external id. */
     private <T> Map<String, T> evaluate(Map<String, Long> visible, Instant asOf, BiFunction<CustomerFacts, Instant, T> each) {
+        if (!calls.tryAcquire()) {
+            throw new BusyException(CALLS_AT_ONCE + " bulk calls are being answered; send this one again in a few seconds", 5);
+        }
+        try {
+            return evaluatePages(visible, asOf, each);
+        } finally {
+            calls.release();
+        }
+    }
+
+    private <T> Map<String, T> evaluatePages(Map<String, Long> visible, Instant asOf, BiFunction<CustomerFacts, Instant, T> each) {
         List<Long> ids = visible.values().stream().sorted().toList();
         List<Future<Map<String, T>>> running = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PAGE_SIZE) {

@@ -11,5 +11,7 @@ public enum AuditAction {
     /** Many customers' advice read in one call (POST /api/advice/query). */
     ADVICE_QUERIED,
     /** An intended contact checked for an audience (POST /api/contact-checks). */
-    AUDIENCE_CHECKED
+    AUDIENCE_CHECKED,
+    /** The latest advice of every customer evaluated since a cursor, streamed (GET /api/advice/export). */
+    ADVICE_EXPORTED
 }

@@ -121,8 +121,8 @@ public class ProblemMappers {
                     request.path() + " does not answer " + request.method().name()
                             + ": the API is described at /q/openapi and /q/swagger-ui", List.of());
             case 406 -> new Problem(Problem.typeFor("not-acceptable"), "Not acceptable", 406,
-                    "this endpoint answers application/json (problems as application/problem+json); the Accept header asked for "
-                            + headers.getHeaderString(HttpHeaders.ACCEPT), List.of());
+                    "the Accept header asked for '" + headers.getHeaderString(HttpHeaders.ACCEPT)
+                            + "', which this endpoint does not answer: the types it answers are in /q/openapi", List.of());
             case 415 -> new Problem(Problem.typeFor("unsupported-media-type"), "Unsupported media type", 415,
                     "the body was sent as '" + headers.getHeaderString(HttpHeaders.CONTENT_TYPE)
                             + "': send it with Content-Type: application/json (rule files: application/zip or multipart/form-data)",

@@ -35,8 +35,12 @@ public class ProblemResponses implements OASFilter {
             "/api/recommendations/{id}/dismiss", "/api/rules/calibrations/{id}/files", "/api/callers/keys", "/api/callers/users");
 
     /** Operations that compile rule files sent to them (422 when they do not compile, or their scenarios fail). */
-    static final Set<String> COMPILING = Set.of("/api/rules/validate", "/api/rules/test", "/api/rules/publish",
-            "/api/rules/simulate", "/api/rules/backtest", "/api/rules/calibration");
+    // (validate and test answer 200 with what does not compile or fails: they exist to say so.)
+    static final Set<String> COMPILING = Set.of("/api/rules/publish", "/api/rules/simulate", "/api/rules/backtest",
+            "/api/rules/calibration");
+
+    /** Paths with a parameter that names no record, so that they never answer 404 (a team is a filter). */
+    static final Set<String> NEVER_UNKNOWN = Set.of("/api/teams/{team}/worklist");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -62,7 +66,7 @@ public class ProblemResponses implements OASFilter {
         problem(operation, "400", "A parameter or the body cannot be read; every problem in errors, nothing written");
         problem(operation, "401", "No caller: send an API key as 'Authorization: Bearer <key>' (or sign in)");
         problem(operation, "403", "The caller's role may not do this (the detail names the role it needs), or the feature is switched off here");
-        if (path.contains("{")) {
+        if (path.contains("{") && !NEVER_UNKNOWN.contains(path)) {
             problem(operation, "404", "The record the path names is not known (or, for a manager, not theirs)");
         }
         if (operation.getRequestBody() != null) {

@@ -41,14 +41,23 @@ class AdviceExportApiTest {
         Map<String, Object> latestOfFirst = evaluate(first); // evaluated again: only this one is exported for it
 
         List<Map<String, Object>> lines = export("since", since.toString());
-        assertEquals(List.of(second, first), lines.stream().map(line -> line.get("customerId")).toList(),
-                "each customer once, the oldest evaluation first; a customer never evaluated is not in it");
+        assertEquals(List.of(second, first, "end"), lines.stream().map(AdviceExportApiTest::what).toList(),
+                "each customer once, the oldest evaluation first, then the end; a customer never evaluated is not in it");
         assertEquals(latestOfFirst.get("asOf"), advice(lines.get(1)).get("asOf"), "the customer's latest advice");
         assertTrue(advice(lines.get(0)).containsKey("risk"));
+        assertEquals(2, lines.get(2).get("lines"));
+        assertEquals(lines.get(1).get("cursor"), lines.get(2).get("cursor"), "the end names where the next export goes on from");
 
         List<Map<String, Object>> rest = export("cursor", (String) lines.get(0).get("cursor"));
-        assertEquals(List.of(first), rest.stream().map(line -> line.get("customerId")).toList(), "goes on after the line read");
-        assertEquals(List.of(), export("cursor", (String) lines.get(1).get("cursor")), "nothing after the last line");
+        assertEquals(List.of(first, "end"), rest.stream().map(AdviceExportApiTest::what).toList(), "goes on after the line read");
+        String last = (String) lines.get(2).get("cursor");
+        List<Map<String, Object>> nothingNew = export("cursor", last);
+        assertEquals(List.of("end"), nothingNew.stream().map(AdviceExportApiTest::what).toList(), "nothing after the last line");
+        assertEquals(last, nothingNew.get(0).get("cursor"), "an export with nothing new keeps the cursor it was given");
+    }
+
+    private static Object what(Map<String, Object> line) {
+        return Boolean.TRUE.equals(line.get("end")) ? "end" : line.get("customerId");
     }
 
     @Test

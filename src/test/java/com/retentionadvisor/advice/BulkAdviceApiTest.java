@@ -70,6 +70,26 @@ class BulkAdviceApiTest {
     }
 
     @Test
+    void shouldAnswerCustomersOfManyPagesInTheOrderAskedAndAnAudienceMemberNamedTwiceOnce() {
+        List<String> ids = IntStream.range(0, BulkAdviceService.PAGE_SIZE * 2 + 100).mapToObj(i -> unique("MANY")).toList();
+        pushAll("customers", ids.stream().map(Crm::customer).toList());
+        List<String> asked = new ArrayList<>(ids);
+        Collections.reverse(asked);
+
+        JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("customerIds", asked)).post("/api/advice/query")
+                .then().statusCode(200).body("unknown", equalTo(0)).extract().jsonPath();
+        assertEquals(asked, answer.getList("items.customerId"), "three pages evaluated apart, answered in the order asked");
+        assertTrue(answer.getList("items.status", Integer.class).stream().allMatch(status -> status == 200));
+        assertTrue(answer.getList("items.advice.rulesetVersion").stream().allMatch(answer.getString("rulesetVersion")::equals));
+
+        List<String> twice = new ArrayList<>(ids.subList(0, 3));
+        twice.add(ids.get(0));
+        given().contentType(ContentType.JSON).body(Map.of("channel", "EMAIL", "purpose", "VALUE", "customerIds", twice))
+                .post("/api/contact-checks").then().statusCode(200)
+                .body("customers", equalTo(3)).body("items.customerId", contains(ids.get(0), ids.get(1), ids.get(2)));
+    }
+
+    @Test
     void shouldTellWhatIsWrongWithAQuery() {
         problem(Map.of("customerIds", List.of()), "/api/advice/query", 400).body("errors[0].field", equalTo("customerIds"));
         problem(Map.of("customerIds", List.of("A", " ")), "/api/advice/query", 400).body("errors[0].field", equalTo("customerIds[1]"));
