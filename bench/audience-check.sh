@@ -53,6 +53,7 @@ echo "single advice reads: $(single "/api/customers/DEMO-C%04d/advice" '' 2000)"
 # The nightly sync: evaluate the whole base, then export it, watching the heap (used heap from /q/metrics, MiB).
 job=$(curl -s -X POST -H "Authorization: Bearer $admin_key" "$base_url/api/evaluations" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
 until curl -s -H "Authorization: Bearer $admin_key" "$base_url/api/evaluations/$job?waitSeconds=60" | grep -q '"state":"DONE"'; do :; done
+sleep 31 # the export gives evaluations once they are older than retention.bulk.export-settle (30 s)
 echo "heap used before the export: $(heap) MiB"
 for run in 1 2 3; do
     (while :; do heap; echo; sleep 0.2; done) > "$workdir/heap.samples" 2> /dev/null &

@@ -21,6 +21,6 @@ public interface BulkConfig {
      * How old an evaluation must be before the export gives it: evaluations are stamped before they commit, so a
      * younger one may still be committing behind an older stamp. The next export gives it.
      */
-    @WithDefault("2M")
+    @WithDefault("30S")
     Duration exportSettle();
 }

@@ -62,7 +62,13 @@ public class ProblemMappers {
     public Response notAllowed(ForbiddenException e, SimpleResourceInfo resource) {
         List<String> roles = rolesAllowed(resource);
         return respond(AccessProblems.notAllowed(roles.isEmpty() ? AccessProblems.ROLE_MAY_NOT
-                : "the caller's role may not do this: it needs the role " + String.join(" or ", roles)));
+                : "the caller's role may not do this: it needs the role " + anyOf(roles)));
+    }
+
+    /** "admin", "admin or analyst", "admin, crm or manager". */
+    static String anyOf(List<String> roles) {
+        return roles.size() == 1 ? roles.get(0)
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
     }
 
     /** The roles the endpoint's @RolesAllowed names (the method's, else its class's), sorted; empty when unknown. */

@@ -218,7 +218,8 @@ class SecurityApiTest {
                         assertThat(answer.contentType(), startsWith("application/problem+json"));
                         assertThat(answer.jsonPath().getString("type"), equalTo("https://retention-advisor.example/problems/forbidden"));
                         List<String> needed = Stream.concat(endpoint.roles().stream(), Stream.of(Roles.ADMIN)).distinct().sorted().toList();
-                        assertThat(answer.jsonPath().getString("detail"), endsWith("it needs the role " + String.join(" or ", needed)));
+                        assertThat(answer.jsonPath().getString("detail"), endsWith("it needs the role " + (needed.size() == 1 ? needed.get(0)
+                                : String.join(", ", needed.subList(0, needed.size() - 1)) + " or " + needed.get(needed.size() - 1))));
                     }
                 })));
     }
