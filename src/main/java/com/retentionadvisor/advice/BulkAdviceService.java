@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -31,6 +32,7 @@ import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
+import com.retentionadvisor.operations.RequestIds;
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.Evaluation;
@@ -155,13 +157,21 @@ public class BulkAdviceService {
     private <T> Map<String, T> evaluatePages(Map<String, Long> visible, Instant asOf, BiFunction<CustomerFacts, Instant, T> each) {
         List<Long> ids = visible.values().stream().sorted().toList();
         List<Future<Map<String, T>>> running = new ArrayList<>();
+        String requestId = RequestIds.current(); // the pages' log lines name the request they serve
         for (int from = 0; from < ids.size(); from += PAGE_SIZE) {
             List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAGE_SIZE));
             running.add(pages.submit(() -> {
-                List<CustomerFacts> pageFacts = QuarkusTransaction.requiringNew().call(() -> facts.factsFor(page, asOf));
-                Map<String, T> answered = new HashMap<>();
-                pageFacts.forEach(customerFacts -> answered.put(customerFacts.getCustomerId(), each.apply(customerFacts, asOf)));
-                return answered;
+                if (requestId != null) {
+                    MDC.put(RequestIds.MDC_KEY, requestId);
+                }
+                try {
+                    List<CustomerFacts> pageFacts = QuarkusTransaction.requiringNew().call(() -> facts.factsFor(page, asOf));
+                    Map<String, T> answered = new HashMap<>();
+                    pageFacts.forEach(customerFacts -> answered.put(customerFacts.getCustomerId(), each.apply(customerFacts, asOf)));
+                    return answered;
+                } finally {
+                    MDC.remove(RequestIds.MDC_KEY);
+                }
             }));
         }
         Map<String, T> all = new HashMap<>();
