@@ -35,7 +35,6 @@ import com.retentionadvisor.facts.ContactCounts;
  */
 class ContactPolicyRulesTest {
 
-    private static final String CAP_RULE = "A proactive contact is refused once a cap of the customer's segment is reached";
     private static final String QUIET_PERIOD_RULE = "A proactive contact is refused within the quiet period after the last one";
     private static final String EMAIL_PAUSE_RULE = "A proactive email is refused while email is paused";
     private static final String COMPLAINT_RULE = "Only service contacts while a complaint is open";
@@ -86,7 +85,7 @@ class ContactPolicyRulesTest {
 
         assertEquals("CONTACT_CAP", refusal.getCode());
         assertEquals(List.of(max, windowDays, max, capChannel, capSegment), refusal.getEvidence());
-        assertEquals(CAP_RULE, refusal.getRule());
+        assertEquals(ruleRefusingAtAnOwnCap(), refusal.getRule(), "one rule applies every cap, copied from * or not");
     }
 
     // --- a segment's own caps replace those of segment * ---
@@ -114,7 +113,12 @@ class ContactPolicyRulesTest {
         ContactRefusal refusal = onlyRefusal(evaluate(publicSectorMetThriceThisWeek, valueMeeting));
 
         assertEquals(List.of(3, 7, 3, "ANY", "*"), refusal.getEvidence());
-        assertEquals(CAP_RULE, refusal.getRule());
+        assertEquals(ruleRefusingAtAnOwnCap(), refusal.getRule(), "the caps copied from * are applied by the same rule");
+    }
+
+    /** The rule that refuses a B2C customer at a cap of B2C's own (its name is the scenarios' to state). */
+    private String ruleRefusingAtAnOwnCap() {
+        return onlyRefusal(evaluate(aCustomer().segment("B2C").contacts(proactiveContacts(MEETING, 7, 2)), valueMeeting)).getRule();
     }
 
     // --- the windows of the caps on ANY channel ---
