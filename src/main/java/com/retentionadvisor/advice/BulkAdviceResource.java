@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.retentionadvisor.callers.Roles;
-import com.retentionadvisor.customers.CustomerIds;
+import com.retentionadvisor.customers.VisibleCustomers;
 import com.retentionadvisor.problems.BatchTooLargeException;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
@@ -40,7 +40,7 @@ public class BulkAdviceResource {
     BulkAdviceService bulk;
 
     @Inject
-    CustomerIds customerIds;
+    VisibleCustomers customers;
 
     @Inject
     BulkConfig config;
@@ -64,7 +64,7 @@ public class BulkAdviceResource {
         }
         List<String> asked = customers(query.customerIds(), config.maxAdviceCustomers());
         Instant asOf = Parameters.instant("asOf", query.asOf(), Instant.now());
-        return bulk.advice(asked, customerIds.visible(asked), asOf, Languages.of(headers));
+        return bulk.advice(asked, customers.idsOf(asked), asOf, Languages.of(headers));
     }
 
     @POST
@@ -89,7 +89,7 @@ public class BulkAdviceResource {
         List<String> asked = customers(check.customerIds(), config.maxAudienceCustomers());
         Instant asOf = Parameters.instant("asOf", check.asOf(), Instant.now());
         ContactIntent intent = new ContactIntent(check.channel(), check.purpose(), check.directionOrDefault());
-        return bulk.checkAudience(intent, asked, customerIds.visible(asked), asOf, Languages.of(headers));
+        return bulk.checkAudience(intent, asked, customers.idsOf(asked), asOf, Languages.of(headers));
     }
 
     @GET

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -85,7 +85,7 @@ public class BulkAdviceService {
         Ruleset ruleset = engine.live();
         List<GlobalCondition> conditions = globalFacts.activeConditions();
         Map<String, AdviceView> byCustomer = evaluate(visible, asOf,
-                (customerFacts, ignored) -> advice.advise(ruleset, customerFacts, conditions, locale));
+                customerFacts -> advice.advise(ruleset, customerFacts, conditions, locale));
         List<AdviceQuery.Item> items = asked.stream().map(id -> byCustomer.containsKey(id)
                 ? new AdviceQuery.Item(id, 200, byCustomer.get(id), null)
                 : new AdviceQuery.Item(id, 404, null, "customer '" + id + "' is not known; push it first")).toList();
@@ -103,7 +103,7 @@ public class BulkAdviceService {
         Ruleset ruleset = engine.live();
         List<GlobalCondition> conditions = globalFacts.activeConditions();
         AdviceComposer composer = new AdviceComposer(ruleset.messages(), locale);
-        Map<String, ContactDecision> byCustomer = evaluate(visible, asOf, (customerFacts, ignored) -> {
+        Map<String, ContactDecision> byCustomer = evaluate(visible, asOf, customerFacts -> {
             Evaluation evaluation = engine.evaluate(ruleset, customerFacts, conditions, intent);
             return composer.contact(evaluation);
         });
@@ -122,11 +122,11 @@ public class BulkAdviceService {
             if (decision.allowed()) {
                 allowed++;
             }
-            decision.reasons().stream().map(ContactDecision.Reason::rule).distinct().forEach(rule -> {
-                ContactDecision.Reason reason = decision.reasons().stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
-                refusals.merge(rule, new AudienceCheck.ReasonCount(rule, reason.code(), 1),
-                        (a, b) -> new AudienceCheck.ReasonCount(a.rule(), a.code(), a.customers() + 1));
-            });
+            // A customer counts once under each rule that refused them, however many of its caps they met.
+            Map<String, String> codeByRule = new LinkedHashMap<>();
+            decision.reasons().forEach(reason -> codeByRule.putIfAbsent(reason.rule(), reason.code()));
+            codeByRule.forEach((rule, code) -> refusals.merge(rule, new AudienceCheck.ReasonCount(rule, code, 1),
+                    (a, b) -> new AudienceCheck.ReasonCount(a.rule(), a.code(), a.customers() + 1)));
         }
         List<AudienceCheck.ReasonCount> counted = refusals.values().stream()
                 .sorted(Comparator.comparingInt(AudienceCheck.ReasonCount::customers).reversed()
@@ -143,7 +143,7 @@ public class BulkAdviceService {
     }
 
     /** Evaluates every visible customer, a page of facts at a time, the pages on every core; by external id. */
-    private <T> Map<String, T> evaluate(Map<String, Long> visible, Instant asOf, BiFunction<CustomerFacts, Instant, T> each) {
+    private <T> Map<String, T> evaluate(Map<String, Long> visible, Instant asOf, Function<CustomerFacts, T> each) {
         if (!calls.tryAcquire()) {
             throw new BusyException(CALLS_AT_ONCE + " bulk calls are being answered; send this one again in a few seconds", 5);
         }
@@ -154,7 +154,7 @@ public class BulkAdviceService {
         }
     }
 
-    private <T> Map<String, T> evaluatePages(Map<String, Long> visible, Instant asOf, BiFunction<CustomerFacts, Instant, T> each) {
+    private <T> Map<String, T> evaluatePages(Map<String, Long> visible, Instant asOf, Function<CustomerFacts, T> each) {
         List<Long> ids = visible.values().stream().sorted().toList();
         List<Future<Map<String, T>>> running = new ArrayList<>();
         String requestId = RequestIds.current(); // the pages' log lines name the request they serve
@@ -167,7 +167,7 @@ public class BulkAdviceService {
                 try {
                     List<CustomerFacts> pageFacts = QuarkusTransaction.requiringNew().call(() -> facts.factsFor(page, asOf));
                     Map<String, T> answered = new HashMap<>();
-                    pageFacts.forEach(customerFacts -> answered.put(customerFacts.getCustomerId(), each.apply(customerFacts, asOf)));
+                    pageFacts.forEach(customerFacts -> answered.put(customerFacts.getCustomerId(), each.apply(customerFacts)));
                     return answered;
                 } finally {
                     MDC.remove(RequestIds.MDC_KEY);
