@@ -65,7 +65,7 @@ public final class Crm {
     }
 
     public static Item wonOrder(String id, String customerId, double daysBefore, String amount) {
-        return new Item().with("externalId", id).with("customerExternalId", customerId).with("amount", amount)
+        return new Item().with("externalId", id).with("customerExternalId", customerId).with("amount", new java.math.BigDecimal(amount))
                 .with("currency", "EUR").with("status", "WON")
                 .with("openedAt", daysBefore(daysBefore + 10).toString()).with("closedAt", daysBefore(daysBefore).toString());
     }

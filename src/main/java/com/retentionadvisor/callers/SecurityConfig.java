@@ -1,6 +1,8 @@
 package com.retentionadvisor.callers;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +18,42 @@ public interface SecurityConfig {
      * (created there when missing); without either, a key is made at every start and sessions end at a restart.
      */
     Optional<String> sessionKeyFile();
+
+    /** Tokens from the company's identity provider (OIDC / OAuth 2 access tokens as JWT): off until an issuer is set. */
+    Jwt jwt();
+
+    interface Jwt {
+
+        /** The provider's issuer, exactly as its tokens' iss claim says it; tokens are accepted only when it is set. */
+        Optional<String> issuer();
+
+        /**
+         * Where the provider publishes its signing keys: the JWKS URL (e.g. https://idp.example/realms/acme/protocol/
+         * openid-connect/certs), or a file: or classpath: location of a JWKS or a PEM public key. Needed with issuer.
+         */
+        Optional<String> keysLocation();
+
+        /** The audiences a token must name one of (its aud claim), when the provider sets one for the advisor. */
+        Optional<Set<String>> audience();
+
+        /** The claim with the caller's groups or roles; a nested one as a path, e.g. realm_access/roles. */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /**
+         * The provider's group or role names and the advisor role each one means (admin, analyst, manager, crm), e.g.
+         * retention.security.jwt.role-mapping."retention-analysts"=analyst; a value that already is a role needs none.
+         */
+        Map<String, String> roleMapping();
+
+        /** The claim that names a manager caller's manager (the CRM's external id of the manager). */
+        @WithDefault("manager_id")
+        String managerClaim();
+
+        /** How many seconds a token's times (exp, iat) may be off the advisor's clock. */
+        @WithDefault("60")
+        int clockSkewSeconds();
+    }
 
     interface Bootstrap {
 

@@ -19,6 +19,12 @@ public final class AccessProblems {
     private AccessProblems() {
     }
 
+    /** "admin", "admin or analyst", "admin, crm or manager": the roles as a sentence names them. */
+    public static String anyOf(List<String> roles) {
+        return roles.size() == 1 ? roles.get(0)
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
+    }
+
     public static Problem notSignedIn(String detail) {
         return new Problem(Problem.typeFor("unauthenticated"), "Not signed in", 401, detail, List.of());
     }

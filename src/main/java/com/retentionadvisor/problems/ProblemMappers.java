@@ -7,6 +7,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,6 +47,41 @@ public class ProblemMappers {
                 : response;
     }
 
+    // A parameter or body field outside its bounds (@Size, @Max, … on an endpoint): the same 400 as every other
+    // unreadable input, naming the field as the caller sent it ("note", not the Java method's path to it).
+    @ServerExceptionMapper
+    public Response constraintViolated(ResteasyReactiveViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::ofReturnValue)) {
+            return unexpected(e);
+        }
+        return apiException(new InvalidInputException(e.getConstraintViolations().stream()
+                .map(violation -> FieldProblem.ofField(fieldOf(violation), violation.getMessage()))
+                .toList()));
+    }
+
+    private static boolean ofReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The field under the parameter ("note" of the body), or the parameter itself (a query parameter). */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String parameter = null;
+        List<String> fields = new java.util.ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                fields.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            }
+        }
+        return fields.isEmpty() ? parameter : String.join(".", fields);
+    }
+
     // A request that reached an endpoint without a caller: the HTTP policy turns most away before, with the same answer.
     @ServerExceptionMapper
     public Uni<Response> notSignedIn(UnauthorizedException e, RoutingContext context) {
@@ -62,13 +101,7 @@ public class ProblemMappers {
     public Response notAllowed(ForbiddenException e, SimpleResourceInfo resource) {
         List<String> roles = rolesAllowed(resource);
         return respond(AccessProblems.notAllowed(roles.isEmpty() ? AccessProblems.ROLE_MAY_NOT
-                : "the caller's role may not do this: it needs the role " + anyOf(roles)));
-    }
-
-    /** "admin", "admin or analyst", "admin, crm or manager". */
-    static String anyOf(List<String> roles) {
-        return roles.size() == 1 ? roles.get(0)
-                : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
+                : "the caller's role may not do this: it needs the role " + AccessProblems.anyOf(roles)));
     }
 
     /** The roles the endpoint's @RolesAllowed names (the method's, else its class's), sorted; empty when unknown. */

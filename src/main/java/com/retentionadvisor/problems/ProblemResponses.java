@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * with (schema Problem, as application/problem+json) and the statuses each API operation can answer with it, and the
  * 202 (with Location) of the operations that start a background job. The statuses follow what the service does:
  * 400 (a parameter or body it cannot read), 401, 403, 429 (the caller's rate, or busy), 500 and 503 on every API
- * operation; 404 where the path names a record; 413 and 415 where a body is read; 409 and 422 where the operation can
+ * operation; 404 where the path names a record, or a batch's items refer to one; 413 and 415 where a body is read; 409 and 422 where the operation can
  * answer them.
  */
 public class ProblemResponses implements OASFilter {
@@ -68,6 +68,9 @@ public class ProblemResponses implements OASFilter {
         problem(operation, "403", "The caller's role may not do this (the detail names the role it needs), or the feature is switched off here");
         if (path.contains("{") && !NEVER_UNKNOWN.contains(path)) {
             problem(operation, "404", "The record the path names is not known (or, for a manager, not theirs)");
+        }
+        if (path.endsWith("/batch")) {
+            problem(operation, "404", "A record the items refer to (a customer, a manager) is not known: push it first; nothing written");
         }
         if (operation.getRequestBody() != null) {
             problem(operation, "413", "The body, or the items or customers in it, are more than one request may carry");

@@ -100,7 +100,7 @@ record DriftingCustomers(String managerId, String detractorId, String complainer
     }
 
     private static Crm.Item order(String customerId, int daysAgo, String amount) {
-        return new Crm.Item().with("externalId", unique("D")).with("customerExternalId", customerId).with("amount", amount)
+        return new Crm.Item().with("externalId", unique("D")).with("customerExternalId", customerId).with("amount", new java.math.BigDecimal(amount))
                 .with("currency", "EUR").with("status", "WON")
                 .with("openedAt", daysAgo(daysAgo + 10)).with("closedAt", daysAgo(daysAgo));
     }

@@ -1,0 +1,84 @@
+package com.retentionadvisor.problems;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Writes into the OpenAPI document two things the scanner cannot see in the Java types:
+ * <ul>
+ * <li>a field the service may send or take as null says so ({@code nullable}, and null among its values when it has
+ * a list of them): every field of a body that is not {@code required}, since the service writes a missing value as
+ * {@code null} rather than leaving the field out;</li>
+ * <li>the operations that also work without a body (a back-test or a calibration of the live ruleset) do not require
+ * one.</li>
+ * </ul>
+ * The API tests check every answer against the document (SpecConformance), so a field that can be null and is not
+ * documented so fails them.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class OpenApiTruths implements OASFilter {
+
+    /** Operations whose body is a candidate ruleset, and without one work on the live ruleset. */
+    static final Set<String> BODY_OPTIONAL = Set.of("/api/rules/backtest", "/api/rules/calibration");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            Map<String, Schema> components = openAPI.getComponents().getSchemas();
+            components.values().forEach(schema -> optionalFieldsMayBeNull(schema, components));
+        }
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            BODY_OPTIONAL.forEach(path -> {
+                var item = openAPI.getPaths().getPathItem(path);
+                if (item != null && item.getPOST() != null && item.getPOST().getRequestBody() != null) {
+                    item.getPOST().getRequestBody().required(false)
+                            .description("Rule files of a candidate ruleset (a folder's files as multipart, or a zip); without a body, the live ruleset");
+                }
+            });
+        }
+    }
+
+    /**
+     * Marks the fields that are not required as nullable. A field that refers to another schema cannot say so in
+     * OpenAPI 3.0 (a reference takes nothing beside it), so the schema it refers to is marked instead.
+     */
+    private static void optionalFieldsMayBeNull(Schema schema, Map<String, Schema> components) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        properties.forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.getRef() != null) {
+                Schema referred = components.get(property.getRef().substring(property.getRef().lastIndexOf('/') + 1));
+                if (referred != null) {
+                    mayBeNull(referred);
+                }
+            } else {
+                mayBeNull(property);
+                optionalFieldsMayBeNull(property, components);
+            }
+        });
+    }
+
+    /** Null is one of its values: its types, and its list of values where it has one (as OpenAPI 3.0.3 asks). */
+    private static void mayBeNull(Schema schema) {
+        if (schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL)) {
+            schema.addType(Schema.SchemaType.NULL);
+        }
+        if (schema.getEnumeration() != null && !schema.getEnumeration().contains(null)) {
+            schema.addEnumeration(null);
+        }
+    }
+}
