@@ -1,5 +1,6 @@
 package com.retentionadvisor.callers;
 
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import com.retentionadvisor.problems.AccessProblems;
 import com.retentionadvisor.problems.Problem;
 
 /**
- * Machine callers send their API key as {@code Authorization: Bearer <key>}. This mechanism also answers for every
+ * Machine callers send their API key as {@code Authorization: Bearer <key>}, people signed in with the company's
+ * identity provider its token the same way ({@link BearerIdentityProvider} tells them apart). This mechanism also answers for every
  * API path (/api, /q) that a caller is missing, as application/problem+json; on the web pages it leaves that to the
  * form login, which sends a person to /login. It comes before the form login for that reason.
  */
@@ -62,7 +64,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!answersFor(context)) {
             return Uni.createFrom().item(false);
         }
-        Problem problem = AccessProblems.notSignedIn(bearerKey(context) == null ? AccessProblems.SIGN_IN : AccessProblems.UNKNOWN_KEY);
+        String token = bearerKey(context);
+        Problem problem = AccessProblems.notSignedIn(token == null ? AccessProblems.SIGN_IN
+                : AccessProblems.isCompanyToken(token) ? Objects.requireNonNullElse(context.get(CompanyTokens.REFUSAL), AccessProblems.TOKEN_REFUSED)
+                : AccessProblems.UNKNOWN_KEY);
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -14,6 +14,8 @@ public final class AccessProblems {
 
     public static final String SIGN_IN = "this needs a caller: send an API key as 'Authorization: Bearer <key>', or sign in at /login";
     public static final String UNKNOWN_KEY = "the API key is not known, or it was revoked";
+    public static final String TOKEN_REFUSED = "the token was refused: it has expired, or it is not signed by the identity provider "
+            + "this advisor trusts, or not meant for it";
     public static final String ROLE_MAY_NOT = "the caller's role may not do this";
 
     private AccessProblems() {
@@ -23,6 +25,19 @@ public final class AccessProblems {
     public static String anyOf(List<String> roles) {
         return roles.size() == 1 ? roles.get(0)
                 : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
+    }
+
+    /** A token of the company's identity provider rather than an API key: a JWT, three base64url parts with a JSON header. */
+    public static boolean isCompanyToken(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[0].isEmpty()) {
+            return false;
+        }
+        try {
+            return new String(java.util.Base64.getUrlDecoder().decode(parts[0]), java.nio.charset.StandardCharsets.UTF_8).strip().startsWith("{");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static Problem notSignedIn(String detail) {

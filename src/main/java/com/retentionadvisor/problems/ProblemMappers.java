@@ -94,7 +94,9 @@ public class ProblemMappers {
     public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
         String authorization = context.request().getHeader("Authorization");
         boolean sentKey = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        return AccessProblems.challenge(context, sentKey ? AccessProblems.UNKNOWN_KEY : AccessProblems.SIGN_IN);
+        return AccessProblems.challenge(context, !sentKey ? AccessProblems.SIGN_IN
+                : AccessProblems.isCompanyToken(authorization.substring(7).strip()) && e.getMessage() != null ? e.getMessage()
+                : AccessProblems.UNKNOWN_KEY);
     }
 
     @ServerExceptionMapper

@@ -190,6 +190,15 @@ class SecurityApiTest {
                 + "a new endpoint needs a row in ENDPOINTS", inTable, equalTo(inCode));
     }
 
+    @Test
+    void aTokenOfAnIdentityProviderIsRefusedWhereNoneIsConfigured() {
+        // header {"alg":"none"}, claims {"sub":"anna"}: a JWT's shape, which no configured provider vouches for here
+        String token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbm5hIn0.";
+        given().auth().oauth2(token).get("/api/rules").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", containsString("retention.security.jwt.issuer is not set"));
+    }
+
     @TestFactory
     Stream<DynamicTest> withoutACallerTheApiAnswers401AndAPageSendsToLogin() {
         World world = world();
