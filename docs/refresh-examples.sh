@@ -5,7 +5,8 @@
 #   docs/refresh-examples.sh        (needs a JDK, curl, zip and python3; builds the package when it is missing)
 # Refreshes: the advice of DEMO-C0005 (README.md, cut down; docs/api.md, whole), the sales-email check of DEMO-C0017
 # (docs/api.md), the back-test report (docs/backtest-and-calibration.md), and in rules/README.md the analyst's round
-# (NPS_DETRACTOR 30 -> 45): the live and candidate versions and the published rule count.
+# (NPS_DETRACTOR 30 -> 45): the live and candidate versions and the published rule count; and docs/openapi.json, the
+# served OpenAPI document (OpenApiContractTest fails when it differs; the build generates its test client from it).
 set -euo pipefail
 source "$(dirname "$0")/../bench/service.sh"
 command -v python3 > /dev/null || { echo "python3 is needed" >&2; exit 1; }
@@ -16,6 +17,7 @@ service_start
 echo "service ready in $ready_ms ms; asking the examples' questions"
 crm="Authorization: Bearer $crm_key"
 analyst="Authorization: Bearer $analyst_key"
+curl -sf "$base_url/q/openapi?format=json" > docs/openapi.json
 curl -sf -H "$crm" "$base_url/api/customers/DEMO-C0005/advice" > "$out/advice.json"
 curl -sf -H "$crm" -H 'Content-Type: application/json' -d '{"channel": "EMAIL", "purpose": "SALES"}' \
     "$base_url/api/customers/DEMO-C0017/contact-check" > "$out/check.json"

@@ -1,6 +1,7 @@
 package com.retentionadvisor.advice;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The advice of many customers at once, as of one instant, in the order asked.
@@ -11,6 +12,7 @@ import java.util.List;
 public record AdviceQuery(List<String> customerIds, String asOf) {
 
     /** What a query answers: one item per id asked, in that order, under one ruleset version. */
+    @Schema(name = "AdviceQueryAnswer")
     public record Answer(String rulesetVersion, String asOf, int customers, int unknown, List<Item> items) {
     }
 
@@ -18,6 +20,7 @@ public record AdviceQuery(List<String> customerIds, String asOf) {
      * One customer's answer: status 200 with the advice, or 404 with the reason (the customer is not known, or not
      * one the caller may see).
      */
+    @Schema(name = "AdviceQueryItem")
     public record Item(String customerId, int status, AdviceView advice, String detail) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One intended contact checked for a whole audience before a send: may each customer be contacted so now?
@@ -25,6 +26,7 @@ public record AudienceCheck(Channel channel, Purpose purpose, Direction directio
      * The audience's answer: how many may be contacted, how many not and why (customers per refusal rule), the ids not
      * known (or not the caller's), and each known customer's answer in the order asked.
      */
+    @Schema(name = "AudienceCheckAnswer")
     public record Answer(String rulesetVersion, String asOf, int customers, int allowed, int refused, List<String> unknown,
             List<ReasonCount> refusals, List<Item> items) {
     }
@@ -33,6 +35,7 @@ public record AudienceCheck(Channel channel, Purpose purpose, Direction directio
     public record ReasonCount(String rule, String code, int customers) {
     }
 
+    @Schema(name = "AudienceCheckItem")
     public record Item(String customerId, boolean allowed, List<ContactDecision.Reason> reasons) {
     }
 }

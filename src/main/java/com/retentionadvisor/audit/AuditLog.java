@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.retentionadvisor.operations.RequestIds;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The audit log: who published or rolled back rules, who changed a recommendation, who read a customer's card. A row
@@ -23,6 +24,7 @@ public class AuditLog {
     @Inject
     Actors actors;
 
+    @Schema(name = "AuditEntry")
     public record EntryView(Instant at, String actor, AuditAction action, String subject, String requestId,
             Map<String, Object> detail) {
     }

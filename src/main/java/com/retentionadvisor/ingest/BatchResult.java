@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a batch: counts per outcome and one line per item, in the order sent. */
 public record BatchResult(String kind, Map<ItemOutcome, Integer> counts, List<Item> items) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "BatchItemResult")
     public record Item(int index, String externalId, ItemOutcome result, String reason) {
     }
 

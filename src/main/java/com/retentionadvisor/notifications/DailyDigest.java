@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.retentionadvisor.rules.RiskLevel;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A manager's daily digest, as the DAILY_DIGEST webhook carries it: their most urgent open recommendations (top, of
@@ -18,6 +19,7 @@ public record DailyDigest(NotificationEvent event, Instant occurredAt, LocalDate
     }
 
     /** An open recommendation of the manager's; dueOn is the day it is due, in the digest's zone. */
+    @Schema(name = "DigestItem")
     public record Item(long recommendationId, String customerId, String customerName, String actionCode, String title,
             int priority, int rank, String reason, String riskLevel, LocalDate dueOn) {
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Queues events for the CRM's webhook and shows what was queued and how its delivery went. */
 @ApplicationScoped
@@ -28,6 +29,7 @@ public class Outbox {
 
     /** One queued event as the API shows it, with every attempt to deliver it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OutboxEntry")
     public record EntryView(long id, NotificationEvent event, String key, OutboxStatus status, int attempts,
             Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String lastError, List<AttemptView> deliveries,
             JsonNode payload) {

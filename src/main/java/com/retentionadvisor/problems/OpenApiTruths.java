@@ -19,6 +19,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * {@code null} rather than leaving the field out;</li>
  * <li>the operations that also work without a body (a back-test or a calibration of the live ruleset) do not require
  * one.</li>
+ * <li>the folder of rule files the rules operations take as multipart is one named schema, RuleFiles (a client
+ * generator makes one type of it, not one per operation).</li>
  * </ul>
  * The API tests check every answer against the document (SpecConformance), so a field that can be null and is not
  * documented so fails them.
@@ -36,6 +38,7 @@ public class OpenApiTruths implements OASFilter {
             components.values().forEach(schema -> optionalFieldsMayBeNull(schema, components));
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            oneSchemaForRuleFiles(openAPI);
             BODY_OPTIONAL.forEach(path -> {
                 var item = openAPI.getPaths().getPathItem(path);
                 if (item != null && item.getPOST() != null && item.getPOST().getRequestBody() != null) {
@@ -43,6 +46,29 @@ public class OpenApiTruths implements OASFilter {
                             .description("Rule files of a candidate ruleset (a folder's files as multipart, or a zip); without a body, the live ruleset");
                 }
             });
+        }
+    }
+
+    /** The folder of rule files every rules operation takes as multipart is one named schema, RuleFiles. */
+    private static void oneSchemaForRuleFiles(OpenAPI openAPI) {
+        Schema ruleFiles = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A folder of rule files (.drl, .drl.csv, .xlsx, scenarios .yaml), each part named files with its path as the file name")
+                .addProperty("files", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("binary")));
+        boolean used = false;
+        for (var item : openAPI.getPaths().getPathItems().values()) {
+            for (var operation : item.getOperations().values()) {
+                var body = operation.getRequestBody();
+                var multipart = body == null || body.getContent() == null ? null : body.getContent().getMediaType("multipart/form-data");
+                if (multipart != null && multipart.getSchema() != null && multipart.getSchema().getRef() == null
+                        && multipart.getSchema().getProperties() != null && multipart.getSchema().getProperties().containsKey("files")) {
+                    multipart.schema(OASFactory.createSchema().ref("RuleFiles"));
+                    used = true;
+                }
+            }
+        }
+        if (used) {
+            openAPI.getComponents().addSchema("RuleFiles", ruleFiles);
         }
     }
 

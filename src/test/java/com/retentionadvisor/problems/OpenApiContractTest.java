@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -35,6 +40,23 @@ class OpenApiContractTest {
     @BeforeEach
     void theServedDocument() {
         spec = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * docs/openapi.json is the document integrators read without running the advisor, and the one the build generates
+     * the Java client of GeneratedClientTest from: it must be what the service serves.
+     */
+    @Test
+    void shouldServeTheCommittedDocument() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String served = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        Path committed = Path.of("docs", "openapi.json");
+        if (!json.readTree(served).equals(json.readTree(Files.readString(committed)))) {
+            Path fresh = Path.of("target", "openapi.json");
+            Files.writeString(fresh, served);
+            fail("docs/openapi.json is not the served document: the API changed. Check the difference and take the new one: "
+                    + "cp target/openapi.json docs/openapi.json");
+        }
     }
 
     @Test
