@@ -11,7 +11,8 @@
 # the CPU the service, PostgreSQL and the rest of the machine used; the advice and recommendation rows written. Before
 # the load and the batch it waits until the machine is idle (wait_for_idle: 1-minute load average below 1.0,
 # BENCH_IDLE_MAX / BENCH_IDLE_POLL) and prints the load average and what else used CPU; during the batch, every
-# BENCH_REPORT_EVERY s (default 300) too.
+# BENCH_REPORT_EVERY s (default 300) too. Then the nightly sync that follows a batch: GET /api/advice/export of the
+# whole base, its rate and the heap while it streams.
 #   bench/evaluation-100k.sh [customers]       (default 100000)
 # BENCH_XMX (default 1g): the service's -Xmx. BENCH_BUILD=0: use the builds there are (target/quarkus-app,
 # bench/target/benchmarks.jar). BENCH_MAX_MINUTES (default 120): the longest wait for the batch. Loopback only; every
@@ -166,9 +167,33 @@ awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v hz="$(getconf CLK_T
 java -cp bench/target/benchmarks.jar com.retentionadvisor.bench.DemoBase counts "$jdbc"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# The nightly sync that follows: the latest stored advice of every customer in one streamed call, with the heap
+# sampled every 0.2 s (jstat) and after a full GC before and after. Its answer (about 7 KiB a customer) is counted as
+# it arrives, never kept.
+echo "== the nightly sync: GET /api/advice/export"
+sleep 31 # the export gives evaluations once they are older than retention.bulk.export-settle (30 s)
+echo "before the export: $(heap before-export)"
+jstat -gc "$pid" 200 > "$workdir/jstat-export.log" 2>&1 &
+samplers+=($!)
+began=$(date +%s%N)
+curl -sN --max-time 1800 -H "Authorization: Bearer $admin_key" "$base_url/api/advice/export" \
+    | awk '{ n++; bytes += length($0) + 1; last = $0 } END { printf "%d %d %s\n", n, bytes, last }' > "$workdir/export.count"
+export_ms=$(( ($(date +%s%N) - began) / 1000000 ))
+for p in "${samplers[@]}"; do kill "$p" 2> /dev/null || true; done
+samplers=()
+read -r export_lines export_bytes export_last < "$workdir/export.count"
+echo "export: $export_lines lines ($((export_lines - 1)) customers and the closing line $export_last), $((export_bytes / 1048576)) MiB in $(awk -v ms="$export_ms" 'BEGIN { printf "%.1f", ms / 1000 }') s: $(awk -v n="$((export_lines - 1))" -v ms="$export_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }') customers/s"
+awk '
+    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $1 ~ /^[0-9.]+$/ { used = $c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]; if (used > peak) peak = used; if ($c["OU"] > old) old = $c["OU"]; samples++
+        if (!first) { y0 = $c["YGC"]; first = 1 }; y = $c["YGC"] }
+    END { printf "during the export (jstat -gc every 0.2 s, %d samples): peak heap used %.0f MB, peak old generation %.0f MB, %d young collections\n",
+              samples, peak / 1024, old / 1024, y - y0 }' "$workdir/jstat-export.log"
+echo "after the export: $(heap after-export); $(rss)"
+
 service_stop
 cp "$workdir/service.log" "$keep-service.log"
 cp "$workdir/jstat.log" "$keep-jstat.log"
 cp "$workdir/rss.log" "$keep-rss.log"
-for h in before halfway after; do [ ! -f "$workdir/histogram-$h.txt" ] || cp "$workdir/histogram-$h.txt" "$keep-histogram-$h.txt"; done
+for h in before halfway after before-export after-export; do [ ! -f "$workdir/histogram-$h.txt" ] || cp "$workdir/histogram-$h.txt" "$keep-histogram-$h.txt"; done
 echo "logs: $keep-{service,jstat,rss}.log, $keep-histogram-{before,halfway,after}.txt; service log lines with WARN or ERROR: $(grep -cE ' (WARN|ERROR) ' "$keep-service.log" || true)"

@@ -65,6 +65,27 @@ public class Advice extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public AdviceView body;
 
+    /**
+     * The risk level of each customer's latest stored advice, by customer id (customers without one are absent): one
+     * statement for a page of customers, reading the level alone, never the stored body.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<Long, RiskLevel> latestLevelsOf(java.util.Collection<Long> customerIds) {
+        java.util.Map<Long, RiskLevel> levels = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return levels;
+        }
+        java.util.List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select distinct on (customer_id) customer_id, risk_level from advice
+                where customer_id = any(cast(?1 as bigint[])) order by customer_id, evaluated_at desc, id desc""")
+                .setParameter(1, customerIds.toArray(Long[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            levels.put(((Number) row[0]).longValue(), RiskLevel.valueOf((String) row[1]));
+        }
+        return levels;
+    }
+
     public static java.util.Optional<Advice> latestFor(Customer customer) {
         return find("customer = ?1 order by evaluatedAt desc, id desc", customer).firstResultOptional();
     }

@@ -1,6 +1,7 @@
 package com.retentionadvisor.advice;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,9 +99,9 @@ public class AdviceService {
         return new AdviceComposer(ruleset.messages(), locale).advice(customerFacts, evaluation);
     }
 
-    /** The risk level of the latest advice stored for the customer, if any. */
-    public Optional<RiskLevel> latestLevel(Customer customer) {
-        return Advice.latestFor(customer).map(stored -> stored.riskLevel);
+    /** The risk level of the latest advice stored for each customer (by id), read for a page of customers at once. */
+    public Map<Long, RiskLevel> latestLevels(Collection<Long> customerIds) {
+        return Advice.latestLevelsOf(customerIds);
     }
 
     /** Keeps an evaluation's advice, for audit and for the customer's risk history. Call inside a transaction. */

@@ -64,8 +64,9 @@ public class CustomerBase {
     /**
      * Gives {@code page} the customers' ids a page at a time, until it answers false: the whole base as it was at the
      * start (up to its highest id then), read page by page so that memory does not grow with the base, or a sample.
+     * Sets the progress' total; advancing it is the caller's.
      */
-    private void pages(Integer sample, Progress progress, Predicate<List<Long>> page) {
+    public void pages(Integer sample, Progress progress, Predicate<List<Long>> page) {
         if (sample != null) {
             List<Long> ids = QuarkusTransaction.requiringNew().call(() -> sampleIds(sample));
             progress.total(ids.size());

@@ -111,8 +111,8 @@ public class AdvisorMetrics {
     }
 
     /** One more customer evaluated by a batch evaluation. */
-    public void customerEvaluatedInBatch() {
-        count("retention.batch.evaluation.customers", "Customers evaluated by batch evaluations", 1);
+    public void customersEvaluatedInBatch(int customers) {
+        count("retention.batch.evaluation.customers", "Customers evaluated by batch evaluations", customers);
     }
 
     private double batchProgress() {

@@ -4,8 +4,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +21,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerBase;
 import com.retentionadvisor.ingest.CustomersChanged;
 import com.retentionadvisor.operations.AdvisorMetrics;
@@ -51,6 +54,9 @@ public class BatchEvaluation {
     @Inject
     AdvisorMetrics metrics;
 
+    private int threads;
+    private ExecutorService pages;
+
     private final Set<String> waiting = new ConcurrentSkipListSet<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ExecutorService afterIngest = Executors.newSingleThreadExecutor(runnable -> {
@@ -59,27 +65,65 @@ public class BatchEvaluation {
         return thread;
     });
 
+    @PostConstruct
+    void startThreads() {
+        threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        AtomicInteger named = new AtomicInteger();
+        pages = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "batch-evaluation-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Scheduled(identity = "batch-evaluation", cron = "{retention.evaluation.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         start();
     }
 
-    /** Queues an evaluation of every customer, as a job with progress (in the log, the job view and the metrics). */
+    /**
+     * Queues an evaluation of every customer, as a job with progress (in the log, the job view and the metrics): pages
+     * of customers (CustomerBase) on retention.evaluation.threads threads, each page in one transaction with its facts
+     * and latest levels read at once (EvaluationService.evaluatePage). A page that fails stops the job, which ends
+     * FAILED; the pages committed before stay.
+     */
     public RuleJob start() {
         return jobs.start(KIND, job -> metrics.batchEvaluation(job::share, job::stopped, () -> {
             long started = System.nanoTime();
-            int[] evaluated = {0};
-            customerBase.walkIds(null, job, id -> {
-                QuarkusTransaction.requiringNew().run(() -> evaluations.evaluate(Customer.<Customer>findById(id)));
-                metrics.customerEvaluatedInBatch();
-                if (++evaluated[0] % LOG_EVERY == 0) {
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    LOG.infof("Batch evaluation: %d of %d customers, %.0f customers/s", evaluated[0], job.view().total(),
-                            evaluated[0] / seconds);
+            AtomicInteger evaluated = new AtomicInteger();
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            int atOnce = threads * 2; // a page waiting for each thread: the threads never wait for the walk
+            Semaphore inFlight = new Semaphore(atOnce);
+            customerBase.pages(null, job, page -> {
+                if (failure.get() != null) {
+                    return false;
                 }
+                inFlight.acquireUninterruptibly();
+                pages.submit(() -> {
+                    try {
+                        int now = QuarkusTransaction.requiringNew().call(() -> evaluations.evaluatePage(page));
+                        metrics.customersEvaluatedInBatch(now);
+                        job.advanced(page.size()); // a customer deleted since the walk began counts as done
+                        int after = evaluated.addAndGet(now);
+                        if (after / LOG_EVERY > (after - now) / LOG_EVERY) {
+                            LOG.infof("Batch evaluation: %d of %d customers, %.0f customers/s", after, job.view().total(),
+                                    after / ((System.nanoTime() - started) / 1e9));
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+                return true;
             });
+            inFlight.acquireUninterruptibly(atOnce); // every page submitted has ended
+            inFlight.release(atOnce);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Summary(evaluated[0], seconds, seconds == 0 ? 0 : evaluated[0] / seconds);
+            return new Summary(evaluated.get(), seconds, seconds == 0 ? 0 : evaluated.get() / seconds);
         }));
     }
 
@@ -121,5 +165,6 @@ public class BatchEvaluation {
     @PreDestroy
     void stop() {
         afterIngest.shutdownNow();
+        pages.shutdownNow();
     }
 }

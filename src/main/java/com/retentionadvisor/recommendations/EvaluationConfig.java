@@ -10,6 +10,13 @@ public interface EvaluationConfig {
     @WithDefault("0 0 5 * * ?")
     String cron();
 
+    /**
+     * How many pages of customers a batch evaluation works on at once, each on its own thread with its own database
+     * connection; 0 (the default) is one per processor core.
+     */
+    @WithDefault("0")
+    int threads();
+
     /** Whether customers are evaluated again, in the background, when a batch brings new data for them. */
     @WithDefault("true")
     boolean onIngest();

@@ -1,8 +1,10 @@
 package com.retentionadvisor.recommendations;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +15,14 @@ import jakarta.transaction.Transactional;
 import com.retentionadvisor.advice.AdviceService;
 import com.retentionadvisor.advice.AdviceView;
 import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
+import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rules.RuleEngine;
+import com.retentionadvisor.rules.Ruleset;
 
 /**
  * Evaluates a customer now with the live ruleset: the advice is stored (the customer's risk history) and its actions
@@ -67,15 +72,45 @@ public class EvaluationService {
 
     /** Evaluates the customer now. Call inside a transaction. */
     public Outcome evaluate(Customer customer) {
-        long started = System.nanoTime();
         Instant now = Instant.now();
-        Optional<RiskLevel> levelBefore = advice.latestLevel(customer);
-        AdviceView view = advice.advise(engine.live(), facts.factsFor(customer, now), globalFacts.activeConditions(), Locale.ENGLISH);
+        RiskLevel levelBefore = advice.latestLevels(List.of(customer.id)).get(customer.id);
+        Outcome evaluatedNow = evaluate(customer, facts.factsFor(customer, now), levelBefore, engine.live(),
+                globalFacts.activeConditions(), now);
+        return new Outcome(evaluatedNow.advice(), evaluatedNow.changes(), Recommendation.listOpenFor(customer));
+    }
+
+    /**
+     * Evaluates a page of customers (by id) now, in the caller's transaction: their facts in one statement, their
+     * latest levels in another, one ruleset and one set of global conditions for the page; each customer's advice
+     * stored and recommendations brought in line as {@link #evaluate(Customer)} does. Answers how many were evaluated.
+     */
+    public int evaluatePage(List<Long> customerIds) {
+        Instant now = Instant.now();
+        Ruleset ruleset = engine.live();
+        List<GlobalCondition> conditions = globalFacts.activeConditions();
+        Map<String, Customer> customers = new HashMap<>();
+        Customer.<Customer>list("id in ?1", customerIds).forEach(customer -> customers.put(customer.externalId, customer));
+        Map<Long, RiskLevel> levelsBefore = advice.latestLevels(customerIds);
+        int evaluatedNow = 0;
+        for (CustomerFacts customerFacts : facts.factsFor(customerIds, now)) {
+            Customer customer = customers.get(customerFacts.getCustomerId());
+            if (customer != null) {
+                evaluate(customer, customerFacts, levelsBefore.get(customer.id), ruleset, conditions, now);
+                evaluatedNow++;
+            }
+        }
+        return evaluatedNow;
+    }
+
+    /** One customer's evaluation; its outcome has no open recommendations (the caller reads them when it needs them). */
+    private Outcome evaluate(Customer customer, CustomerFacts customerFacts, RiskLevel levelBefore,
+            Ruleset ruleset, List<GlobalCondition> conditions, Instant now) {
+        long started = System.nanoTime();
+        AdviceView view = advice.advise(ruleset, customerFacts, conditions, Locale.ENGLISH);
         advice.store(customer, view);
         RecommendationService.SyncResult changes = recommendations.sync(customer, view, now);
-        evaluated.fire(new CustomerEvaluated(customer, levelBefore.orElse(null), view, changes.createdRecommendations()));
-        Outcome outcome = new Outcome(view, changes, Recommendation.listOpenFor(customer));
+        evaluated.fire(new CustomerEvaluated(customer, levelBefore, view, changes.createdRecommendations()));
         metrics.customerEvaluated(view.firedRules(), System.nanoTime() - started);
-        return outcome;
+        return new Outcome(view, changes, List.of());
     }
 }
