@@ -17,8 +17,8 @@
 # BENCH_XMX (default 1g): the service's -Xmx. BENCH_BUILD=0: use the builds there are (target/quarkus-app,
 # bench/target/benchmarks.jar). BENCH_MAX_MINUTES (default 120): the longest wait for the batch. Loopback only; every
 # step is bounded in time; the service and its database are stopped and removed at the end; logs are kept in
-# bench/target/evaluation-<customers>-<xmx>-{service,jstat,rss}.log and -histogram-{before,halfway,after}.txt (the live
-# objects by class).
+# bench/target/evaluation-<customers>-<xmx>-{service,jstat,jstat-export,rss}.log and
+# -histogram-{before,halfway,after,before-export,after-export}.txt (the live objects by class).
 set -euo pipefail
 customers=${1:-100000}
 xmx=${BENCH_XMX:-1g}
@@ -33,7 +33,8 @@ if [ "${BENCH_BUILD:-1}" != 0 ]; then
 fi
 [ -f bench/target/benchmarks.jar ] || { echo "bench/target/benchmarks.jar is missing: run without BENCH_BUILD=0" >&2; exit 1; }
 # No demo data (the base is written below), and nothing scheduled that would run beside the batch.
-BENCH_JAVA_OPTS="-Xmx$xmx -Dretention.demo.enabled=false -Dretention.evaluation.cron=off -Dretention.digest.cron=off ${BENCH_JAVA_OPTS:-}"
+# The export gives every evaluation at once (no settling time: the batch has ended before it is asked).
+BENCH_JAVA_OPTS="-Xmx$xmx -Dretention.demo.enabled=false -Dretention.evaluation.cron=off -Dretention.digest.cron=off -Dretention.bulk.export-settle=0S ${BENCH_JAVA_OPTS:-}"
 source bench/service.sh
 
 samplers=()
@@ -171,7 +172,6 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # sampled every 0.2 s (jstat) and after a full GC before and after. Its answer (about 7 KiB a customer) is counted as
 # it arrives, never kept.
 echo "== the nightly sync: GET /api/advice/export"
-sleep 31 # the export gives evaluations once they are older than retention.bulk.export-settle (30 s)
 echo "before the export: $(heap before-export)"
 jstat -gc "$pid" 200 > "$workdir/jstat-export.log" 2>&1 &
 samplers+=($!)
@@ -194,6 +194,7 @@ echo "after the export: $(heap after-export); $(rss)"
 service_stop
 cp "$workdir/service.log" "$keep-service.log"
 cp "$workdir/jstat.log" "$keep-jstat.log"
+cp "$workdir/jstat-export.log" "$keep-jstat-export.log"
 cp "$workdir/rss.log" "$keep-rss.log"
 for h in before halfway after before-export after-export; do [ ! -f "$workdir/histogram-$h.txt" ] || cp "$workdir/histogram-$h.txt" "$keep-histogram-$h.txt"; done
-echo "logs: $keep-{service,jstat,rss}.log, $keep-histogram-{before,halfway,after}.txt; service log lines with WARN or ERROR: $(grep -cE ' (WARN|ERROR) ' "$keep-service.log" || true)"
+echo "logs: $keep-{service,jstat,jstat-export,rss}.log, $keep-histogram-{before,halfway,after,before-export,after-export}.txt; service log lines with WARN or ERROR: $(grep -cE ' (WARN|ERROR) ' "$keep-service.log" || true)"

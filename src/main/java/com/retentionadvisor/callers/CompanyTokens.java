@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -35,6 +36,9 @@ public class CompanyTokens {
 
     private static final Logger LOG = Logger.getLogger(CompanyTokens.class);
 
+    /** What the audit log and publishedBy show before the user's name from the token. */
+    public static final String CALLER_PREFIX = "sso:";
+
     /** Where a refused token's reason waits for the 401 (a request attribute). */
     static final String REFUSAL = CompanyTokens.class.getName() + ".refusal";
 
@@ -46,9 +50,10 @@ public class CompanyTokens {
     /** A configuration that cannot work stops the start, saying what to set, rather than refusing every token later. */
     void checkTheConfiguration(@Observes StartupEvent started) {
         SecurityConfig.Jwt jwt = config.jwt();
-        if (jwt.issuer().isPresent() != jwt.keysLocation().isPresent()) {
-            throw new IllegalStateException("retention.security.jwt.issuer and retention.security.jwt.keys-location go together: "
-                    + "set both to accept the identity provider's tokens, or neither");
+        if (jwt.issuer().isPresent() && (jwt.keysLocation().isEmpty() || jwt.audience().isEmpty())
+                || jwt.issuer().isEmpty() && (jwt.keysLocation().isPresent() || jwt.audience().isPresent())) {
+            throw new IllegalStateException("retention.security.jwt.issuer, keys-location and audience go together: set all three "
+                    + "to accept the identity provider's tokens (the audience keeps out tokens it issued for other applications), or none");
         }
         jwt.roleMapping().forEach((group, role) -> {
             if (!Roles.ALL.contains(role)) {
@@ -64,7 +69,7 @@ public class CompanyTokens {
     public SecurityIdentity identityFor(String token) {
         SecurityConfig.Jwt settings = config.jwt();
         if (settings.issuer().isEmpty()) {
-            throw refused("tokens of an identity provider are not accepted here (retention.security.jwt.issuer is not set)");
+            throw refused("tokens of an identity provider are not accepted here: send an API key");
         }
         JsonWebToken jwt;
         try {
@@ -76,26 +81,38 @@ public class CompanyTokens {
         if (name == null || name.isBlank()) {
             throw refused("the token names no user (upn, preferred_username or sub)");
         }
+        // "sso:" keeps a provider's user apart from the advisor's own people and keys ("key:…") in the audit log.
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(name))
+                .setPrincipal(new QuarkusPrincipal(CALLER_PREFIX + name))
                 .addRoles(roles(jwt.getGroups(), settings.roleMapping()));
-        Object manager = jwt.getClaim(settings.managerClaim());
+        String manager = text(jwt.getClaim(settings.managerClaim()));
         if (manager != null) {
-            identity.addAttribute(CallerScope.MANAGER_ATTRIBUTE, manager.toString().replaceAll("^\"|\"$", ""));
+            identity.addAttribute(CallerScope.MANAGER_ATTRIBUTE, manager);
         }
         return identity.build();
     }
 
-    /** The advisor roles among the token's groups, each mapped when the configuration maps it. */
+    /**
+     * The advisor roles the token's groups give: with a role mapping, only the groups it names (a provider group that
+     * happens to be called "admin" gives nothing); without one, the groups that are role names.
+     */
     static Set<String> roles(Set<String> groups, Map<String, String> mapping) {
         Set<String> roles = new LinkedHashSet<>();
         for (String group : groups == null ? Set.<String>of() : groups) {
-            String role = mapping.getOrDefault(group, group);
-            if (Roles.ALL.contains(role)) {
+            String role = mapping.isEmpty() ? group : mapping.get(group);
+            if (role != null && Roles.ALL.contains(role)) {
                 roles.add(role);
             }
         }
         return roles;
+    }
+
+    /** A claim that is a text (a manager's CRM id); anything else (a number, a list) names no manager. */
+    private static String text(Object claim) {
+        if (claim instanceof JsonString json) {
+            return json.getString();
+        }
+        return claim instanceof String value && !value.isBlank() ? value : null;
     }
 
     private DefaultJWTParser parser(SecurityConfig.Jwt settings) {
@@ -129,7 +146,7 @@ public class CompanyTokens {
             }
         }
         if (invalid == null) {
-            return "it cannot be read, or its signing key is not among the provider's (" + settings.keysLocation().orElse("") + ")";
+            return "it cannot be read, or it is not signed by one of the provider's keys";
         }
         if (invalid.hasExpired()) {
             return "it has expired";
@@ -144,7 +161,7 @@ public class CompanyTokens {
             return "it is not meant for " + String.join(" or ", settings.audience().orElse(Set.of())) + " (its aud claim)";
         }
         if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
-            return "it is not signed by a key of the provider (" + settings.keysLocation().orElse("") + ")";
+            return "it is not signed by one of the provider's keys";
         }
         return "it is not a valid token of " + settings.issuer().orElse("the provider");
     }

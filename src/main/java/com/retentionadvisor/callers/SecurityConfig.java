@@ -33,7 +33,10 @@ public interface SecurityConfig {
          */
         Optional<String> keysLocation();
 
-        /** The audiences a token must name one of (its aud claim), when the provider sets one for the advisor. */
+        /**
+         * The audiences a token must name one of (its aud claim): the advisor's client id at the provider. Needed with
+         * issuer, so that a token the provider issued for another application is not accepted here.
+         */
         Optional<Set<String>> audience();
 
         /** The claim with the caller's groups or roles; a nested one as a path, e.g. realm_access/roles. */

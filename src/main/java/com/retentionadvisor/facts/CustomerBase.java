@@ -3,7 +3,6 @@ package com.retentionadvisor.facts;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,20 +40,6 @@ public class CustomerBase {
                     return false;
                 }
                 each.accept(customerFacts);
-                progress.advanced(1);
-            }
-            return true;
-        });
-    }
-
-    /** Calls {@code each} with the id of every customer, or of a stable sample; stops early when the progress says so. */
-    public void walkIds(Integer sample, Progress progress, LongConsumer each) {
-        pages(sample, progress, page -> {
-            for (long id : page) {
-                if (progress.stopped()) {
-                    return false;
-                }
-                each.accept(id);
                 progress.advanced(1);
             }
             return true;

@@ -26,8 +26,11 @@ final class DutyCycle {
         return share;
     }
 
-    /** Called on the job thread after each step; may pause it. */
-    void afterStep() {
+    /**
+     * Called after each step, on the job thread or on the threads it works on (a batch evaluation's pages); may pause
+     * the caller. Those threads take turns here, so the job as a whole, not each thread, keeps to its share.
+     */
+    synchronized void afterStep() {
         if (share >= 1) {
             return;
         }

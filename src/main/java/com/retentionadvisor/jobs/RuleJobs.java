@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
 import com.retentionadvisor.problems.BusyException;
 
 /**
- * Runs rule jobs (simulations, back-tests) one after another on one background thread, so that however many are
- * asked for, they take at most one core and one database connection from the live API. Jobs live in memory: the
+ * Runs rule jobs (simulations, back-tests, batch evaluations) one after another on one background thread, so that
+ * however many are asked for, only one runs; simulations and back-tests take at most one core and one database
+ * connection from the live API, a batch evaluation the threads retention.evaluation.threads gives its pages. Jobs live in memory: the
  * last {@value #KEPT} are kept, and a restart forgets them.
  * <p>
  * A job may also be kept to a share of the time, its duty cycle ({@code retention.jobs.duty-cycle}, or

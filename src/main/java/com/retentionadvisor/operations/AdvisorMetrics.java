@@ -110,7 +110,7 @@ public class AdvisorMetrics {
         }
     }
 
-    /** One more customer evaluated by a batch evaluation. */
+    /** Customers evaluated by a batch evaluation (a page of them at a time). */
     public void customersEvaluatedInBatch(int customers) {
         count("retention.batch.evaluation.customers", "Customers evaluated by batch evaluations", customers);
     }

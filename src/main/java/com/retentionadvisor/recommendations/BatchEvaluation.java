@@ -1,9 +1,15 @@
 package com.retentionadvisor.recommendations;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +44,8 @@ public class BatchEvaluation {
     public static final String KIND = "evaluation";
     private static final Logger LOG = Logger.getLogger(BatchEvaluation.class);
     private static final int LOG_EVERY = 1000;
+    /** Each thread holds a database connection: by default no more than a fifth of the pool's 20. */
+    private static final int DEFAULT_THREADS_AT_MOST = 4;
 
     @Inject
     EvaluationService evaluations;
@@ -67,7 +75,7 @@ public class BatchEvaluation {
 
     @PostConstruct
     void startThreads() {
-        threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        threads = config.threads() > 0 ? config.threads() : Math.min(Runtime.getRuntime().availableProcessors(), DEFAULT_THREADS_AT_MOST);
         AtomicInteger named = new AtomicInteger();
         pages = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "batch-evaluation-" + named.incrementAndGet());
@@ -92,33 +100,50 @@ public class BatchEvaluation {
             long started = System.nanoTime();
             AtomicInteger evaluated = new AtomicInteger();
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            int atOnce = threads * 2; // a page waiting for each thread: the threads never wait for the walk
-            Semaphore inFlight = new Semaphore(atOnce);
+            Semaphore waiting = new Semaphore(threads * 2); // a page waiting for each thread: they never wait for the walk
+            List<Future<?>> running = new ArrayList<>();
             customerBase.pages(null, job, page -> {
                 if (failure.get() != null) {
                     return false;
                 }
-                inFlight.acquireUninterruptibly();
-                pages.submit(() -> {
-                    try {
-                        int now = QuarkusTransaction.requiringNew().call(() -> evaluations.evaluatePage(page));
-                        metrics.customersEvaluatedInBatch(now);
-                        job.advanced(page.size()); // a customer deleted since the walk began counts as done
-                        int after = evaluated.addAndGet(now);
-                        if (after / LOG_EVERY > (after - now) / LOG_EVERY) {
-                            LOG.infof("Batch evaluation: %d of %d customers, %.0f customers/s", after, job.view().total(),
-                                    after / ((System.nanoTime() - started) / 1e9));
+                waiting.acquireUninterruptibly();
+                try {
+                    running.add(pages.submit(() -> {
+                        try {
+                            int now = QuarkusTransaction.requiringNew().call(() -> evaluations.evaluatePage(page));
+                            metrics.customersEvaluatedInBatch(now);
+                            job.advanced(page.size()); // a customer deleted since the walk began counts as done
+                            int after = evaluated.addAndGet(now);
+                            if (after / LOG_EVERY > (after - now) / LOG_EVERY) {
+                                LOG.infof("Batch evaluation: %d of %d customers, %.0f customers/s", after, job.view().total(),
+                                        after / ((System.nanoTime() - started) / 1e9));
+                            }
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "Batch evaluation: a page of %d customers from id %d failed; no further page is started",
+                                    page.size(), page.get(0));
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            waiting.release();
                         }
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                    }));
+                } catch (RejectedExecutionException e) { // the service is stopping
+                    waiting.release();
+                    failure.compareAndSet(null, new IllegalStateException("the service is stopping", e));
+                    return false;
+                }
                 return true;
             });
-            inFlight.acquireUninterruptibly(atOnce); // every page submitted has ended
-            inFlight.release(atOnce);
+            for (Future<?> page : running) {
+                try {
+                    page.get();
+                } catch (CancellationException | ExecutionException e) {
+                    failure.compareAndSet(null, new IllegalStateException("a page of the batch did not end", e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running.forEach(rest -> rest.cancel(true));
+                    throw new IllegalStateException("interrupted while the batch evaluation ran", e);
+                }
+            }
             if (failure.get() != null) {
                 throw failure.get();
             }

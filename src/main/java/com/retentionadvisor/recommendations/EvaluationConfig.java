@@ -12,7 +12,7 @@ public interface EvaluationConfig {
 
     /**
      * How many pages of customers a batch evaluation works on at once, each on its own thread with its own database
-     * connection; 0 (the default) is one per processor core.
+     * connection; 0 (the default) is one per processor core, at most 4 (the connection pool keeps 20).
      */
     @WithDefault("0")
     int threads();

@@ -54,10 +54,11 @@ public class CompanyIdentityProvider implements QuarkusTestResourceLifecycleMana
                 "retention.security.jwt.issuer", ISSUER,
                 "retention.security.jwt.keys-location", "http://127.0.0.1:" + server.getAddress().getPort() + "/certs",
                 "retention.security.jwt.audience", AUDIENCE,
-                // Keycloak's place for a realm's roles, and its group names for two of the advisor's roles
+                // Keycloak's place for a realm's roles, and its group names for three of the advisor's roles
                 "retention.security.jwt.roles-claim", "realm_access/roles",
                 "retention.security.jwt.role-mapping.retention-analysts", Roles.ANALYST,
-                "retention.security.jwt.role-mapping.account-managers", Roles.MANAGER);
+                "retention.security.jwt.role-mapping.account-managers", Roles.MANAGER,
+                "retention.security.jwt.role-mapping.crm-integrations", Roles.CRM);
     }
 
     private static String jwks(RSAPublicKey key) {

@@ -70,11 +70,10 @@ class CompanySignInApiTest {
         given().auth().oauth2(analyst).get("/api/customers/ANY/advice").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", containsString("it needs the role"));
-        // A role name needs no mapping.
-        given().auth().oauth2(signed(token("crm-sync@acme.test", "crm"))).get("/api/customers/NO-SUCH-CUSTOMER/advice")
+        given().auth().oauth2(signed(token("crm-sync@acme.test", "crm-integrations"))).get("/api/customers/NO-SUCH-CUSTOMER/advice")
                 .then().statusCode(404);
-        // A user with none of the advisor's roles is known, and may do nothing.
-        given().auth().oauth2(signed(token("bob@acme.test", "offline_access"))).get("/api/rules").then().statusCode(403);
+        // With a mapping, only the groups it names count: a provider group that happens to be called admin gives nothing.
+        given().auth().oauth2(signed(token("bob@acme.test", "admin", "offline_access"))).get("/api/rules").then().statusCode(403);
     }
 
     @Test
@@ -82,7 +81,7 @@ class CompanySignInApiTest {
         String analyst = signed(token("anna@acme.test", "retention-analysts"));
         String live = given().auth().oauth2(analyst).get("/api/rules").then().statusCode(200).extract().path("version");
         given().auth().oauth2(analyst).post("/api/rules/rollback/" + live).then().statusCode(200);
-        given().auth().oauth2(analyst).get("/api/rules").then().statusCode(200).body("liveBy", equalTo("anna@acme.test"));
+        given().auth().oauth2(analyst).get("/api/rules").then().statusCode(200).body("liveBy", equalTo("sso:anna@acme.test"));
     }
 
     @Test
@@ -117,7 +116,14 @@ class CompanySignInApiTest {
                 .sign(generator.generateKeyPair().getPrivate());
         given().auth().oauth2(foreignKey).get("/api/rules").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer"))
-                .body("detail", containsString("not signed by a key of the provider"));
+                .body("detail", equalTo("the token was refused: it is not signed by one of the provider's keys"));
+
+        // Unsigned, or signed with a shared secret: only the provider's RSA keys are trusted.
+        String[] parts = signed(token("anna@acme.test", "retention-analysts")).split("\\.");
+        String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
+        given().auth().oauth2(none).get("/api/rules").then().statusCode(401);
+        String hs256 = token("anna@acme.test", "retention-analysts").signWithSecret("a-secret-anyone-could-have-of-32-bytes!");
+        given().auth().oauth2(hs256).get("/api/rules").then().statusCode(401);
     }
 
     @Test
