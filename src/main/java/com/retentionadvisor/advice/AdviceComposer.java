@@ -137,13 +137,14 @@ final class AdviceComposer {
     }
 
     ContactDecision contact(Evaluation evaluation) {
+        List<ContactRefusal> refusals = evaluation.all(ContactRefusal.class);
         // By code, rule and text: the same facts give the same order, whatever order the engine concluded them in.
-        List<ContactDecision.Reason> reasons = evaluation.all(ContactRefusal.class).stream()
+        List<ContactDecision.Reason> reasons = refusals.stream()
                 .map(r -> new ContactDecision.Reason(r.getRule(), r.getCode(), text("refusal." + r.getCode(), r.getEvidence())))
                 .sorted(Comparator.comparing(ContactDecision.Reason::code).thenComparing(ContactDecision.Reason::rule)
                         .thenComparing(ContactDecision.Reason::message))
                 .toList();
-        return new ContactDecision(reasons.isEmpty(), reasons, null);
+        return new ContactDecision(reasons.isEmpty(), reasons, ContactRefusal.allLapse(refusals), null);
     }
 
     private String title(String actionCode) {

@@ -86,7 +86,7 @@ public class AdviceService {
             metrics.contactChecked(evaluation.firedRules(),
                     evaluation.all(ContactRefusal.class).stream().map(ContactRefusal::getRule).toList());
             ContactDecision decision = new AdviceComposer(ruleset.messages(), locale).contact(evaluation);
-            return new ContactDecision(decision.allowed(), decision.reasons(), evaluation.rulesetVersion());
+            return new ContactDecision(decision.allowed(), decision.reasons(), decision.retryAfter(), evaluation.rulesetVersion());
         });
     }
 

@@ -118,7 +118,7 @@ public class BulkAdviceService {
                 unknown.add(id);
                 continue;
             }
-            items.add(new AudienceCheck.Item(id, decision.allowed(), decision.reasons()));
+            items.add(new AudienceCheck.Item(id, decision.allowed(), decision.reasons(), decision.retryAfter()));
             if (decision.allowed()) {
                 allowed++;
             }

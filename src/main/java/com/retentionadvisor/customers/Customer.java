@@ -27,6 +27,10 @@ public class Customer extends IngestedRecord {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The customer's IANA time zone (Europe/Moscow); null: the advisor's default (retention.contact.default-time-zone). */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Enumerated(EnumType.STRING)
     public CustomerStatus status;
 

@@ -139,7 +139,15 @@ public final class DemoData {
         String label = churnedAt.isPresent() ? "churned" : story.name().toLowerCase().replace('_', ' ');
         customers.add(new CustomerItem(id, company + " (" + label + ")", segment, createdAt,
                 churnedAt.isPresent() ? CustomerStatus.CHURNED : CustomerStatus.ACTIVE, churnedAt.orElse(null), null, birthday,
-                owner, referrer));
+                owner, referrer, timeZone(id)));
+    }
+
+    // Most of the demo's customers are in Moscow's time, some further east or west: quiet hours fall at different instants.
+    private static final List<String> TIME_ZONES = List.of("Europe/Moscow", "Europe/Moscow", "Europe/Moscow", "Europe/Moscow",
+            "Europe/Kaliningrad", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok");
+
+    private static String timeZone(String customerId) {
+        return TIME_ZONES.get(Math.floorMod(customerId.hashCode(), TIME_ZONES.size()));
     }
 
     // A churned customer does nothing after leaving: what came later is dropped, an open ticket is closed then.

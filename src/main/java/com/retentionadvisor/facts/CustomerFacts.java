@@ -1,6 +1,8 @@
 package com.retentionadvisor.facts;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class CustomerFacts {
     private CustomerStatus status = CustomerStatus.ACTIVE;
     private RelationshipStage crmStage;
     private Instant asOf;
+    private String timeZone;
     private int tenureDays;
     private ContactCounts contacts = ContactCounts.builder().build();
     private Integer daysSinceLastContact;
@@ -183,6 +186,46 @@ public final class CustomerFacts {
 
     public Instant getAsOf() {
         return asOf;
+    }
+
+    /** The customer's IANA time zone (the advisor's default when the CRM sent none; UTC when neither is known). */
+    public String getTimeZone() {
+        return timeZone == null ? "UTC" : timeZone;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(getTimeZone());
+    }
+
+    /** The as-of instant on the customer's clock. */
+    public ZonedDateTime localAsOf() {
+        return asOf.atZone(zone());
+    }
+
+    /** The instant this many hours after the as-of instant (null without one): when a wait of so many hours ends. */
+    public Instant hoursLater(int hours) {
+        return asOf == null ? null : asOf.plusSeconds(3600L * hours);
+    }
+
+    /** The customer's local time of day at the as-of instant, in minutes after midnight (21:30 is 1290). */
+    public int getLocalMinuteOfDay() {
+        ZonedDateTime local = localAsOf();
+        return local.getHour() * 60 + local.getMinute();
+    }
+
+    /** The customer's local time of day at the as-of instant, as HH:mm. */
+    public String getLocalTime() {
+        return localAsOf().toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    }
+
+    /** The customer's local day of the week at the as-of instant as a person reads it: Monday … Sunday. */
+    public String getLocalDayText() {
+        return localAsOf().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    }
+
+    /** The customer's local day of the week at the as-of instant: MONDAY … SUNDAY. */
+    public String getLocalDayOfWeek() {
+        return localAsOf().getDayOfWeek().name();
     }
 
     public int getTenureDays() {
@@ -510,6 +553,15 @@ public final class CustomerFacts {
 
         public Builder asOf(Instant value) {
             facts.asOf = value;
+            return this;
+        }
+
+        /** An IANA time zone, e.g. Europe/Moscow. */
+        public Builder timeZone(String value) {
+            if (value != null) {
+                ZoneId.of(value); // says which zone is unknown
+            }
+            facts.timeZone = value;
             return this;
         }
 

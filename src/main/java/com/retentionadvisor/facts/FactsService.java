@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+
+import io.quarkus.runtime.StartupEvent;
 
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
@@ -34,6 +38,7 @@ import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.CustomerStatus;
 import com.retentionadvisor.customers.RelationshipStage;
+import com.retentionadvisor.customers.TimeZones;
 
 /**
  * Computes {@link CustomerFacts} from the stored history: the one place where facts are defined, so advice, contact
@@ -54,7 +59,7 @@ public class FactsService {
                               cast(:asOf as timestamptz) - make_interval(days => :period) as p1,
                               cast(:asOf as timestamptz) - make_interval(days => 2 * :period) as p2,
                               cast(cast(:asOf as timestamptz) at time zone 'UTC' as date) as today)
-            select c.id, c.external_id, c.segment, c.stage, c.birthday,
+            select c.id, c.external_id, c.segment, c.stage, c.birthday, c.time_zone,
                    case when c.status = 'CHURNED' and c.churned_at > p.t then 'ACTIVE' else c.status end as status,
                    greatest(0, floor(extract(epoch from p.t - c.created_at) / 86400))                      as tenure_days,
                    os.days_since_last_order, os.days_since_first_order, os.orders_total, os.orders_last_period,
@@ -238,6 +243,17 @@ public class FactsService {
     @Inject
     EntityManager em;
 
+    /** The time zone of a customer the CRM sent none for: the customer's local hours and days are read in it. */
+    @ConfigProperty(name = "retention.contact.default-time-zone", defaultValue = "UTC")
+    String defaultTimeZone;
+
+    void checkTheDefaultTimeZone(@Observes StartupEvent started) {
+        if (!TimeZones.isKnown(defaultTimeZone)) {
+            throw new IllegalStateException("retention.contact.default-time-zone=" + defaultTimeZone
+                    + " is not an IANA time zone, e.g. Europe/Moscow or UTC");
+        }
+    }
+
     /** The customer's facts at the as-of instant; empty when the customer is unknown. */
     @Transactional
     public Optional<CustomerFacts> factsFor(String customerExternalId, Instant asOf) {
@@ -281,7 +297,7 @@ public class FactsService {
                 try (ResultSet rows = statement.executeQuery()) {
                     Row row = new Row(rows);
                     while (rows.next()) {
-                        page.add(new Identified(rows.getLong("id"), facts(row, asOf)));
+                        page.add(new Identified(rows.getLong("id"), facts(row, asOf, defaultTimeZone)));
                     }
                 }
                 return page;
@@ -305,12 +321,13 @@ public class FactsService {
         }
     }
 
-    private static CustomerFacts facts(Row row, Instant asOf) {
+    private static CustomerFacts facts(Row row, Instant asOf, String defaultTimeZone) {
         Rhythm orderDays = Rhythm.of(row.dates("order_days"));
         Rhythm contactDays = Rhythm.of(row.dates("contact_days"));
         return CustomerFacts.builder()
                 .customerId(row.text("external_id"))
                 .segment(row.text("segment"))
+                .timeZone(row.text("time_zone") != null ? row.text("time_zone") : defaultTimeZone)
                 .status(CustomerStatus.valueOf(row.text("status")))
                 .crmStage(row.text("stage") == null ? null : RelationshipStage.valueOf(row.text("stage")))
                 .asOf(asOf)

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.retentionadvisor.customers.CustomerStatus;
 import com.retentionadvisor.customers.RelationshipStage;
+import com.retentionadvisor.customers.TimeZones;
 import com.retentionadvisor.problems.FieldProblem;
 
 public record CustomerItem(
@@ -29,7 +30,10 @@ public record CustomerItem(
         RelationshipStage stage,
         @Past LocalDate birthday,
         @Size(max = 100) String managerExternalId,
-        @Size(max = 100) String referredByExternalId) implements IngestItem, IngestItem.OfManager, IngestItem.OfReferrer {
+        @Size(max = 100) String referredByExternalId,
+        @Schema(description = "The customer's IANA time zone, e.g. Europe/Moscow: quiet hours and days are the customer's local ones;"
+                + " without it, the advisor's default (retention.contact.default-time-zone)", example = "Europe/Moscow")
+        @Size(max = 64) String timeZone) implements IngestItem, IngestItem.OfManager, IngestItem.OfReferrer {
 
     @Override
     public List<FieldProblem> crossFieldProblems() {
@@ -38,6 +42,9 @@ public record CustomerItem(
             problems.add(FieldProblem.ofField("churnedAt", "is only accepted with status CHURNED"));
         }
         problems.addAll(FieldProblem.notBefore("churnedAt", churnedAt, "createdAt", createdAt));
+        if (timeZone != null && !TimeZones.isKnown(timeZone)) {
+            problems.add(FieldProblem.ofField("timeZone", "'" + timeZone + "' is not an IANA time zone, e.g. Europe/Moscow or America/New_York"));
+        }
         return problems;
     }
 }

@@ -57,6 +57,7 @@ public final class CustomerKinds {
             record.status = item.status();
             record.stage = item.stage();
             record.birthday = item.birthday();
+            record.timeZone = item.timeZone();
             record.manager = links.manager();
             record.referredBy = links.referrer();
         }

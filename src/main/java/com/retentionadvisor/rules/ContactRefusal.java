@@ -1,5 +1,6 @@
 package com.retentionadvisor.rules;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A contact policy says no to the contact being checked, with the numbers behind it. */
@@ -7,6 +8,7 @@ public final class ContactRefusal extends RuleOutcome {
 
     private final String code;
     private final List<Object> evidence;
+    private Instant until;
 
     /** The evidence values fill refusal.{code} in the messages. */
     public ContactRefusal(String code, Object... evidence) {
@@ -20,5 +22,27 @@ public final class ContactRefusal extends RuleOutcome {
 
     public List<Object> getEvidence() {
         return evidence;
+    }
+
+    /** When this refusal lapses, if the rule can say (the end of quiet hours or of a quiet period); null otherwise. */
+    public Instant getUntil() {
+        return until;
+    }
+
+    /**
+     * When every one of these refusals has lapsed, if every one says when; null when one does not (a cap, a pause, an
+     * open complaint) or there is none: the moment a contact they hold back may be asked for again.
+     */
+    public static Instant allLapse(List<ContactRefusal> refusals) {
+        if (refusals.isEmpty() || refusals.stream().anyMatch(refusal -> refusal.until == null)) {
+            return null;
+        }
+        return refusals.stream().map(ContactRefusal::getUntil).max(Instant::compareTo).orElseThrow();
+    }
+
+    /** Says when the refusal lapses: the contact may be asked again then. */
+    public ContactRefusal until(Instant lapses) {
+        this.until = lapses;
+        return this;
     }
 }

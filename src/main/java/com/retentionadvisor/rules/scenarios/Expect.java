@@ -1,5 +1,6 @@
 package com.retentionadvisor.rules.scenarios;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,12 +45,13 @@ public record Expect(
         List<String> suppressed,
         List<String> refusals,
         Boolean allowed,
+        Instant retryAfter,
         List<String> firedRulesInclude,
         Map<String, String> owners,
         Map<String, Integer> dueDays) {
 
     boolean isEmpty() {
-        return Stream.of(signs, signsInclude, signsAbsent, noSigns, strengths, strengthsInclude, score, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, firedRulesInclude,
+        return Stream.of(signs, signsInclude, signsAbsent, noSigns, strengths, strengthsInclude, score, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, retryAfter, firedRulesInclude,
                         owners, dueDays)
                 .allMatch(Objects::isNull);
     }
@@ -93,6 +95,11 @@ public record Expect(
         }
         if (Boolean.FALSE.equals(allowed) && gotRefusals.isEmpty()) {
             differences.add("expected the contact to be refused but it was allowed");
+        }
+        Instant gotRetryAfter = ContactRefusal.allLapse(evaluation.all(ContactRefusal.class));
+        if (retryAfter != null && !retryAfter.equals(gotRetryAfter)) {
+            differences.add("expected the contact to be asked again at " + retryAfter + " but "
+                    + (gotRetryAfter == null ? "no time was given" : "it was " + gotRetryAfter));
         }
         Map<String, ActionRouting> routings = new TreeMap<>();
         evaluation.all(ActionRouting.class).forEach(routing -> routings.putIfAbsent(routing.getActionCode(), routing));
