@@ -1,6 +1,7 @@
 package com.retentionadvisor.advice;
 
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -1,11 +1,13 @@
 package com.retentionadvisor.advice;
 
+import java.time.Instant;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One intended contact checked for a whole audience before a send: may each customer be contacted so now?
@@ -38,6 +40,6 @@ public record AudienceCheck(Channel channel, Purpose purpose, Direction directio
     @Schema(name = "AudienceCheckItem")
     public record Item(String customerId, boolean allowed, List<ContactDecision.Reason> reasons,
             @Schema(description = "When every refusal lapses, if they all say (the end of the customer's quiet hours, of a quiet period)")
-            java.time.Instant retryAfter) {
+            Instant retryAfter) {
     }
 }

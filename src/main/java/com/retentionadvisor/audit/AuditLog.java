@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.retentionadvisor.operations.RequestIds;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.retentionadvisor.operations.RequestIds;
 
 /**
  * The audit log: who published or rolled back rules, who changed a recommendation, who read a customer's card. A row

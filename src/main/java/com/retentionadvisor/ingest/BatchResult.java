@@ -4,8 +4,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The answer to a batch: counts per outcome and one line per item, in the order sent. */
 public record BatchResult(String kind, Map<ItemOutcome, Integer> counts, List<Item> items) {

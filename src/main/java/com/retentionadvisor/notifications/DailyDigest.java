@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.retentionadvisor.rules.RiskLevel;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.retentionadvisor.rules.RiskLevel;
 
 /**
  * A manager's daily digest, as the DAILY_DIGEST webhook carries it: their most urgent open recommendations (top, of
