@@ -73,13 +73,18 @@ public final class QuietHours {
         return days;
     }
 
-    /** The days as a person reads them: every day, or Saturday, Sunday. */
+    /** The days as a person reads them: every day, or on Saturday, Sunday. */
     public String getDaysText() {
         if (onDays.size() == 7) {
             return "every day";
         }
         return onDays.stream().map(day -> day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(java.util.stream.Collectors.joining(", ", "on ", ""));
+    }
+
+    /** From 00:00 to 24:00: the whole day. */
+    public boolean isWholeDay() {
+        return from == 0 && to == DAY;
     }
 
     public String getFrom() {
