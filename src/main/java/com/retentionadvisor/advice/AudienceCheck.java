@@ -39,7 +39,7 @@ public record AudienceCheck(Channel channel, Purpose purpose, Direction directio
 
     @Schema(name = "AudienceCheckItem")
     public record Item(String customerId, boolean allowed, List<ContactDecision.Reason> reasons,
-            @Schema(description = "When every refusal lapses, if they all say (the end of the customer's quiet hours, of a quiet period)")
+            @Schema(description = "When every refusal lapses, if they all say (the end of the customer's quiet hours, of a quiet period, of a cap's hold)")
             Instant retryAfter) {
     }
 }

@@ -1,5 +1,9 @@
 package com.retentionadvisor.facts;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.kie.api.definition.type.ClassReactive;
 
 import com.retentionadvisor.contacts.Channel;
@@ -87,6 +91,22 @@ public final class ContactWindow {
             return getProactiveOutbound() >= max;
         }
         return intended != null && intended.name().equals(capChannel) && proactiveOutboundOn(intended) >= max;
+    }
+
+    /**
+     * When a cap of {@code max} contacts on {@code capChannel} (or ANY) stops binding, as its oldest counted contacts
+     * leave this window; null when it is not reached, the window is longer than contacts are known one by one, or the
+     * facts have no as-of instant.
+     */
+    public Instant freeAgainAt(String capChannel, int max) {
+        Double days = facts.getAsOf() == null ? null : facts.contactCounts().daysUntilBelow(this.days, capChannel, max);
+        return days == null ? null : facts.getAsOf().plusSeconds(Math.round(days * 86_400));
+    }
+
+    /** Where the window starts on the customer's clock, e.g. 2026-03-19 15:00 (empty without an as-of instant). */
+    public String getSince() {
+        return facts.getAsOf() == null ? "" : facts.getAsOf().minus(Duration.ofDays(days)).atZone(facts.zone())
+                .toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
     /**

@@ -121,6 +121,10 @@ public final class CustomerFacts {
     }
 
     /** Outbound contacts we started on our own (sales, value, survey): the ones over-contact limits count. */
+    ContactCounts contactCounts() {
+        return contacts;
+    }
+
     public int proactiveOutbound(int days) {
         return contacts.count(days, k -> k.direction() == Direction.OUTBOUND && k.purpose().isProactive());
     }

@@ -70,7 +70,7 @@ public class FactsService {
                    os.orders_coming_season_last_year, os.order_days,
                    cs.days_since_last_contact, cs.hours_since_last_proactive_outbound, cs.inbound_last_period,
                    cs.unanswered_inbound_last_period, cs.average_response_hours_last_period,
-                   cs.contact_days, cc.contact_counts,
+                   cs.contact_days, cc.contact_counts, pr.proactive_recent,
                    es.emails_sent_last_period, es.emails_opened_last_period, es.emails_sent_previous_period,
                    es.emails_opened_previous_period, es.unopened_email_streak, es.emails_unopened_since_last_response,
                    ss.latest_nps, ss.previous_nps, ss.latest_csat, ss.previous_csat, ss.latest_csi, ss.previous_csi,
@@ -143,6 +143,12 @@ public class FactsService {
                       from contact k
                       where k.customer_id = c.id and k.occurred_at <= p.t and k.occurred_at > p.t - make_interval(days => %4$s)
                       group by k.direction, k.channel, k.purpose) g) cc
+            -- "CHANNEL:seconds ago;…": each proactive outbound contact of the last %5$s days, for when a cap stops binding.
+            cross join lateral (
+                select string_agg(k.channel || ':' || floor(extract(epoch from p.t - k.occurred_at)), ';') as proactive_recent
+                from contact k
+                where k.customer_id = c.id and k.direction = 'OUTBOUND' and k.purpose in (%1$s)
+                  and k.occurred_at <= p.t and k.occurred_at > p.t - make_interval(days => %5$s)) pr
             -- Emails sent, and whether the customer opened each (an open or click of the same campaign).
             cross join lateral (
                 select count(*) filter (where s.occurred_at > p.p1)                                        as emails_sent_last_period,
@@ -229,7 +235,8 @@ public class FactsService {
             ContactCounts.WINDOWS.stream().sorted()
                     .map(days -> "count(*) filter (where k.occurred_at > p.t - interval '" + days + " days') as w" + days)
                     .collect(Collectors.joining(", ")),
-            ContactCounts.WINDOWS.stream().mapToInt(Integer::intValue).max().orElseThrow());
+            ContactCounts.WINDOWS.stream().mapToInt(Integer::intValue).max().orElseThrow(),
+            ContactCounts.RECENT_DAYS);
 
     // A custom plan of the statement takes ~15 ms to make, ten times its run, and PostgreSQL keeps making one because
     // it cannot tell a page's size in advance; the generic plan (index lookups per customer) fits every size. SET LOCAL:
@@ -332,7 +339,7 @@ public class FactsService {
                 .crmStage(row.text("stage") == null ? null : RelationshipStage.valueOf(row.text("stage")))
                 .asOf(asOf)
                 .tenureDays(row.count("tenure_days"))
-                .contacts(contactCounts(row.text("contact_counts")))
+                .contacts(contactCounts(row.text("contact_counts"), row.text("proactive_recent")))
                 .daysSinceLastContact(row.integer("days_since_last_contact"))
                 .daysSinceLastOrder(row.integer("days_since_last_order"))
                 .daysSinceFirstOrder(row.integer("days_since_first_order"))
@@ -395,8 +402,14 @@ public class FactsService {
     }
 
     // "DIRECTION:CHANNEL:PURPOSE:n7:n30:n90:n365;…", one group per direction, channel and purpose, counts per window.
-    private static ContactCounts contactCounts(String groups) {
+    private static ContactCounts contactCounts(String groups, String recentProactive) {
         ContactCounts.Builder counts = ContactCounts.builder();
+        if (recentProactive != null) {
+            for (String contact : recentProactive.split(";")) {
+                String[] parts = contact.split(":");
+                counts.recentProactive(Channel.valueOf(parts[0]), Long.parseLong(parts[1]) / 86_400d);
+            }
+        }
         if (groups != null) {
             for (String group : groups.split(";")) {
                 String[] parts = group.split(":");

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -106,6 +107,25 @@ class FactsServiceTest {
         assertEquals(400.0, facts.getAverageOrderValuePreviousPeriod(), 1e-9);
         assertEquals(1, facts.getLostDealsLastPeriod());
         assertEquals(10, facts.getDaysSinceLastOrder());
+    }
+
+    @Test
+    void aCapFreesUpWhenItsOldestCountedContactsLeaveTheWindow() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 5),
+                contact(unique("K"), customerId, 2).with("channel", "PHONE").with("purpose", "SALES"),
+                contact(unique("K"), customerId, 1),
+                contact(unique("K"), customerId, 0.5).with("direction", "INBOUND").with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 40)));
+        ContactWindow week = facts().forRules().stream().filter(ContactWindow.class::isInstance).map(ContactWindow.class::cast)
+                .filter(window -> window.getDays() == 7).findFirst().orElseThrow();
+
+        // Three proactive contacts in the week: under a cap of 3 the first leaves at 7 days old, under 2 the second too.
+        assertEquals(AS_OF.plus(Duration.ofDays(2)), week.freeAgainAt("ANY", 3));
+        assertEquals(AS_OF.plus(Duration.ofDays(5)), week.freeAgainAt("ANY", 2));
+        assertEquals(AS_OF.plus(Duration.ofDays(5)), week.freeAgainAt("PHONE", 1), "a channel's cap counts that channel's contacts");
+        assertEquals(null, week.freeAgainAt("ANY", 4), "a cap not reached does not free up");
+        assertEquals(null, week.freeAgainAt("SMS", 1));
     }
 
     @Test

@@ -84,7 +84,7 @@ class ContactPolicyRulesTest {
         ContactRefusal refusal = onlyRefusal(evaluate(contactedUpToTheCap, new ContactIntent(channel, VALUE, OUTBOUND)));
 
         assertEquals("CONTACT_CAP", refusal.getCode());
-        assertEquals(List.of(max, windowDays, max, capChannel, capSegment), refusal.getEvidence());
+        assertEquals(List.of(max, windowDays, max, capChannel, capSegment), capEvidence(refusal));
         assertEquals(ruleRefusingAtAnOwnCap(), refusal.getRule(), "one rule applies every cap, copied from * or not");
     }
 
@@ -112,7 +112,7 @@ class ContactPolicyRulesTest {
 
         ContactRefusal refusal = onlyRefusal(evaluate(publicSectorMetThriceThisWeek, valueMeeting));
 
-        assertEquals(List.of(3, 7, 3, "ANY", "*"), refusal.getEvidence());
+        assertEquals(List.of(3, 7, 3, "ANY", "*"), capEvidence(refusal));
         assertEquals(ruleRefusingAtAnOwnCap(), refusal.getRule(), "the caps copied from * are applied by the same rule");
     }
 
@@ -155,7 +155,7 @@ class ContactPolicyRulesTest {
         ContactRefusal refusal = onlyRefusal(evaluate(pitchedSurveyedAndInformed, valueMeeting));
 
         assertEquals("CONTACT_CAP", refusal.getCode());
-        assertEquals(List.of(3, 7, 3, "ANY", "*"), refusal.getEvidence());
+        assertEquals(List.of(3, 7, 3, "ANY", "*"), capEvidence(refusal));
     }
 
     @Test
@@ -168,7 +168,7 @@ class ContactPolicyRulesTest {
         Evaluation evaluation = evaluate(contactedTooOftenWeekAndMonth, valueMeeting);
 
         List<List<Object>> evidence = evaluation.all(ContactRefusal.class).stream()
-                .map(ContactRefusal::getEvidence)
+                .map(ContactPolicyRulesTest::capEvidence)
                 .sorted((a, b) -> Integer.compare((Integer) a.get(1), (Integer) b.get(1)))
                 .toList();
         assertEquals(List.of(List.of(3, 7, 3, "ANY", "*"), List.of(9, 30, 8, "ANY", "*")), evidence);
@@ -380,5 +380,10 @@ class ContactPolicyRulesTest {
         return ContactCounts.builder()
                 .happened(1, OUTBOUND, PHONE, SALES, 12)
                 .build();
+    }
+
+    /** A cap refusal's numbers: the count, the window's days, the cap, its channel and segment (then where the window starts). */
+    private static List<Object> capEvidence(ContactRefusal refusal) {
+        return refusal.getEvidence().subList(0, 5);
     }
 }
