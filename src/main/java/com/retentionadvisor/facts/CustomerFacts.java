@@ -81,6 +81,7 @@ public final class CustomerFacts {
     private int managerChangesTotal;
     private int referralsGiven;
     private Integer hoursSinceLastProactiveOutbound;
+    private int proactiveSinceLastResponse;
     private Integer daysToBirthday;
     private int productLines;
     private Integer daysSinceFirstOrder;
@@ -418,6 +419,11 @@ public final class CustomerFacts {
     }
 
     /** Hours since our last proactive outbound contact (sales, value, survey); null if never. */
+    /** Proactive outbound contacts of the last 90 days since the customer last answered (inbound, an email opened or clicked). */
+    public int getProactiveSinceLastResponse() {
+        return proactiveSinceLastResponse;
+    }
+
     public Integer getHoursSinceLastProactiveOutbound() {
         return hoursSinceLastProactiveOutbound;
     }
@@ -781,6 +787,12 @@ public final class CustomerFacts {
 
         public Builder referralsGiven(int value) {
             facts.referralsGiven = value;
+            return this;
+        }
+
+        /** Proactive outbound contacts (last 90 days) since the customer last answered: inbound, an email opened or clicked. */
+        public Builder proactiveSinceLastResponse(int value) {
+            facts.proactiveSinceLastResponse = value;
             return this;
         }
 

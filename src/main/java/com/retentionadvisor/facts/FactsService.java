@@ -70,7 +70,7 @@ public class FactsService {
                    os.orders_coming_season_last_year, os.order_days,
                    cs.days_since_last_contact, cs.hours_since_last_proactive_outbound, cs.inbound_last_period,
                    cs.unanswered_inbound_last_period, cs.average_response_hours_last_period,
-                   cs.contact_days, cc.contact_counts, pr.proactive_recent,
+                   cs.contact_days, cc.contact_counts, pr.proactive_recent, pr.proactive_since_last_response,
                    es.emails_sent_last_period, es.emails_opened_last_period, es.emails_sent_previous_period,
                    es.emails_opened_previous_period, es.unopened_email_streak, es.emails_unopened_since_last_response,
                    ss.latest_nps, ss.previous_nps, ss.latest_csat, ss.previous_csat, ss.latest_csi, ss.previous_csi,
@@ -144,8 +144,13 @@ public class FactsService {
                       where k.customer_id = c.id and k.occurred_at <= p.t and k.occurred_at > p.t - make_interval(days => %4$s)
                       group by k.direction, k.channel, k.purpose) g) cc
             -- "CHANNEL:seconds ago;…": each proactive outbound contact of the last %5$s days, for when a cap stops binding.
+            -- And how many of them came after the customer last answered (an inbound contact, an email opened or clicked).
             cross join lateral (
-                select string_agg(k.channel || ':' || floor(extract(epoch from p.t - k.occurred_at)), ';') as proactive_recent
+                select string_agg(k.channel || ':' || floor(extract(epoch from p.t - k.occurred_at)), ';') as proactive_recent,
+                       count(*) filter (where k.occurred_at > coalesce(greatest(cs.last_inbound,
+                           (select max(o.occurred_at) from email_event o
+                            where o.customer_id = c.id and o.type in ('OPENED', 'CLICKED') and o.occurred_at <= p.t)),
+                           '-infinity'::timestamptz))                                                      as proactive_since_last_response
                 from contact k
                 where k.customer_id = c.id and k.direction = 'OUTBOUND' and k.purpose in (%1$s)
                   and k.occurred_at <= p.t and k.occurred_at > p.t - make_interval(days => %5$s)) pr
@@ -362,6 +367,7 @@ public class FactsService {
                 .orderDaysTotal(orderDays.days())
                 .typicalOrderGapDays(orderDays.medianGap())
                 .hoursSinceLastProactiveOutbound(row.integer("hours_since_last_proactive_outbound"))
+                .proactiveSinceLastResponse(row.count("proactive_since_last_response"))
                 .inboundLastPeriod(row.count("inbound_last_period"))
                 .unansweredInboundLastPeriod(row.count("unanswered_inbound_last_period"))
                 .averageResponseHoursLastPeriod(row.decimal("average_response_hours_last_period"))

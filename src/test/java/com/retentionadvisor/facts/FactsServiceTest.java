@@ -129,6 +129,21 @@ class FactsServiceTest {
     }
 
     @Test
+    void proactiveContactsAreCountedSinceTheCustomerLastAnswered() {
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 20),
+                contact(unique("K"), customerId, 12).with("direction", "INBOUND").with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 10),
+                contact(unique("K"), customerId, 6).with("channel", "PHONE").with("purpose", "SALES"),
+                contact(unique("K"), customerId, 4).with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 2)));
+        assertEquals(3, facts().getProactiveSinceLastResponse(), "after the inbound contact: two emails and a call, not the service one");
+
+        pushAll("email-events", List.of(emailEvent(unique("E"), customerId, 5, "OPENED", "spring")));
+        assertEquals(1, facts().getProactiveSinceLastResponse(), "an email opened is an answer too");
+    }
+
+    @Test
     void theUnopenedStreakCountsEmailsSentSinceTheLastOneOpened() {
         pushAll("email-events", List.of(
                 emailEvent(unique("E"), customerId, 50, "SENT", "jan"),
