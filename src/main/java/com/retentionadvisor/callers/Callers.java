@@ -8,16 +8,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import com.retentionadvisor.problems.ConflictException;
 import com.retentionadvisor.problems.FieldProblem;
@@ -44,6 +54,21 @@ public class Callers {
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, CheckedKey> checkedKeys = new ConcurrentHashMap<>();
+    private final AtomicLong keysGeneration = new AtomicLong();
+    private long keyCacheNanos;
+
+    @Inject
+    Event<KeysChanged> keysChanged;
+
+    @Inject
+    SecurityConfig config;
+
+    @PostConstruct
+    void rememberKeysFor() {
+        keyCacheNanos = config.keyCache().toNanos();
+    }
 
     /** A key as it is issued: the only time the key itself is seen. */
     public record IssuedKey(long id, String name, String role, String managerExternalId, String prefix, Instant createdAt,
@@ -78,6 +103,7 @@ public class Callers {
      */
     @Transactional
     public KeyView replaceKey(String secret, String name, String role, String managerExternalId, String createdBy) {
+        keysChanged.fire(new KeysChanged());
         if (secret == null || secret.length() < MIN_KEY_LENGTH || secret.length() > MAX_KEY_LENGTH) {
             throw InvalidInputException.of("key", "a key has " + MIN_KEY_LENGTH + " to " + MAX_KEY_LENGTH + " characters");
         }
@@ -108,6 +134,7 @@ public class Callers {
     /** Revokes the key at once: the next request with it is turned away. Empty when there is no such key. */
     @Transactional
     public Optional<KeyView> revokeKey(long id) {
+        keysChanged.fire(new KeysChanged());
         return ApiKey.<ApiKey>findByIdOptional(id).map(key -> {
             if (key.revokedAt == null) {
                 key.revokedAt = Instant.now();
@@ -183,13 +210,33 @@ public class Callers {
         return AppUser.anyActiveAdmin() || ApiKey.anyActiveAdmin();
     }
 
-    /** The caller a key belongs to, if it is known and not revoked; its last use is noted. */
-    @Transactional
+    /**
+     * The caller a key belongs to, if it is known and not revoked; its last use is noted. A key checked in the last
+     * retention.security.key-cache (30 s) is answered from memory, without the database: most calls then cost no
+     * transaction for their caller. Revoking or replacing a key here empties the memory once it is committed; another
+     * instance stops accepting a key revoked elsewhere within that time.
+     */
     public Optional<Caller> callerForKey(String secret) {
         if (secret == null || secret.length() < MIN_KEY_LENGTH || secret.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
         byte[] hash = hash(secret);
+        String remembered = HexFormat.of().formatHex(hash);
+        long now = System.nanoTime();
+        CheckedKey checked = checkedKeys.get(remembered);
+        if (checked != null && now - checked.at() < keyCacheNanos) {
+            return Optional.of(checked.caller());
+        }
+        long generation = keysGeneration.get();
+        Optional<Caller> caller = QuarkusTransaction.requiringNew().call(() -> lookUp(secret, hash));
+        // Not kept when a key was revoked or replaced meanwhile: what was read may predate it.
+        if (caller.isPresent() && keyCacheNanos > 0 && keysGeneration.get() == generation) {
+            checkedKeys.put(remembered, new CheckedKey(caller.get(), now));
+        }
+        return caller;
+    }
+
+    private Optional<Caller> lookUp(String secret, byte[] hash) {
         for (ApiKey key : ApiKey.listActiveByPrefix(secret.substring(0, PREFIX_LENGTH))) {
             if (MessageDigest.isEqual(key.keyHash, hash)) {
                 Instant now = Instant.now();
@@ -200,6 +247,19 @@ public class Callers {
             }
         }
         return Optional.empty();
+    }
+
+    /** A key found valid, and when (System.nanoTime). */
+    private record CheckedKey(Caller caller, long at) {
+    }
+
+    /** Fired when a key is revoked or replaced: the keys in memory are forgotten once that is committed. */
+    record KeysChanged() {
+    }
+
+    void forgetCheckedKeys(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeysChanged changed) {
+        keysGeneration.incrementAndGet();
+        checkedKeys.clear();
     }
 
     /** The person, if the password is theirs and they are not disabled. As slow for an unknown name as for a known one. */

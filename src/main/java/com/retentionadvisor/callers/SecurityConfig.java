@@ -1,5 +1,6 @@
 package com.retentionadvisor.callers;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,13 @@ public interface SecurityConfig {
      * (created there when missing); without either, a key is made at every start and sessions end at a restart.
      */
     Optional<String> sessionKeyFile();
+
+    /**
+     * How long a key found valid is answered from memory before the database is asked again (0S: always asked). A key
+     * revoked on this instance is refused at once; one revoked on another instance within this time.
+     */
+    @WithDefault("30S")
+    Duration keyCache();
 
     /** Tokens from the company's identity provider (OIDC / OAuth 2 access tokens as JWT): off until an issuer is set. */
     Jwt jwt();
