@@ -2,6 +2,7 @@ package com.retentionadvisor.rulesets;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -11,14 +12,18 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -215,8 +220,7 @@ class RulesApiTest {
     void shouldRunTheShippedScenariosAgainstACandidate() throws IOException {
         Map<String, byte[]> candidate = ShippedRules.files();
         String signs = new String(candidate.get("churn-signs/signs.drl"), StandardCharsets.UTF_8);
-        candidate.put("churn-signs/signs.drl", signs.replace("unopenedEmailStreak >= 3", "unopenedEmailStreak >= 5")
-                .getBytes(StandardCharsets.UTF_8));
+        candidate.put("churn-signs/signs.drl", raisedThreshold(signs).getBytes(StandardCharsets.UTF_8));
         candidate.keySet().removeIf(path -> path.startsWith("tests/"));
 
         given().contentType("application/zip").body(ShippedRules.zip(candidate))
@@ -233,14 +237,14 @@ class RulesApiTest {
 
     @Test
     void shouldLayOneChangedFileOverTheLiveRules() throws IOException {
-        String signs = Files.readString(Path.of("rules/churn-signs/signs.drl"))
-                .replace("unopenedEmailStreak >= 3", "unopenedEmailStreak >= 5");
+        String signs = raisedThreshold(Files.readString(Path.of("rules/churn-signs/signs.drl")));
+        List<String> live = given().get("/api/rules").then().statusCode(200).extract().jsonPath().getList("rules", String.class);
 
         given().multiPart("files", "churn-signs/signs.drl", signs.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/rules/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(true))
-                .body("rules", hasItem("Sales talk is at most 20% of all communication over 90 days"));
+                .body("rules", containsInAnyOrder(live.toArray()));
         given().multiPart("files", "churn-signs/signs.drl", signs.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/rules/test")
                 .then().statusCode(200)
@@ -260,5 +264,15 @@ class RulesApiTest {
         given().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/rules/validate")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
+     * The unopened-email threshold of churn-signs/signs.drl raised by 3, whatever it is now: a change the shipped
+     * scenarios notice, without this test knowing the number (an analyst may have changed it).
+     */
+    private static String raisedThreshold(String signs) {
+        Matcher threshold = Pattern.compile("unopenedEmailStreak >= (\\d+)").matcher(signs);
+        assertTrue(threshold.find(), "churn-signs/signs.drl has an unopened-email threshold");
+        return threshold.replaceFirst("unopenedEmailStreak >= " + (Integer.parseInt(threshold.group(1)) + 3));
     }
 }
