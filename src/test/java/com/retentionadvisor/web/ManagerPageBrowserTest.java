@@ -25,9 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -236,7 +237,21 @@ class ManagerPageBrowserTest {
 
     private static void waitForTheNextPage(WebElement onThePageBefore) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(onThePageBefore));
+        // The page before is gone once its element is: stale, or (chromedriver, mid-navigation) "does not belong to the
+        // document", which ExpectedConditions.stalenessOf does not take for gone.
+        wait.until(driver -> {
+            try {
+                onThePageBefore.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
     }
 
