@@ -1,6 +1,5 @@
 package com.retentionadvisor.callers;
 
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +34,6 @@ import com.retentionadvisor.problems.Problem;
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "Bearer";
-    private static final String BEARER_PREFIX = SCHEME + " ";
     private static final String CHALLENGE = SCHEME + " realm=\"retention-advisor\"";
 
     @Inject
@@ -43,7 +41,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String key = bearerKey(context);
+        String key = AccessProblems.bearerToken(context);
         if (key == null) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
@@ -64,10 +62,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!answersFor(context)) {
             return Uni.createFrom().item(false);
         }
-        String token = bearerKey(context);
-        Problem problem = AccessProblems.notSignedIn(token == null ? AccessProblems.SIGN_IN
-                : AccessProblems.isCompanyToken(token) ? Objects.requireNonNullElse(context.get(CompanyTokens.REFUSAL), AccessProblems.TOKEN_REFUSED)
-                : AccessProblems.UNKNOWN_KEY);
+        Problem problem = AccessProblems.notSignedIn(AccessProblems.whyNotSignedIn(context));
         String body;
         try {
             body = json.writeValueAsString(problem);
@@ -99,20 +94,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** Whether a missing caller is answered here: on the API, or wherever a key was sent. */
     private static boolean answersFor(RoutingContext context) {
-        return isApiPath(context.normalizedPath()) || bearerKey(context) != null;
+        return isApiPath(context.normalizedPath()) || AccessProblems.bearerToken(context) != null;
     }
 
     /** The API and the operations endpoints; everything else is a web page, where a person signs in. */
     public static boolean isApiPath(String path) {
         return path.equals("/api") || path.startsWith("/api/") || path.equals("/q") || path.startsWith("/q/");
-    }
-
-    private static String bearerKey(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER_PREFIX.length()
-                || !header.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
-            return null;
-        }
-        return header.substring(BEARER_PREFIX.length()).strip();
     }
 }

@@ -45,7 +45,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                 } catch (AuthenticationFailedException refused) {
                     // The 401's detail says why (ApiKeyAuthenticationMechanism answers it).
                     if (http != null) {
-                        http.put(CompanyTokens.REFUSAL, refused.getMessage());
+                        http.put(AccessProblems.TOKEN_REFUSAL, refused.getMessage());
                     }
                     throw refused;
                 }

@@ -39,9 +39,6 @@ public class CompanyTokens {
     /** What the audit log and publishedBy show before the user's name from the token. */
     public static final String CALLER_PREFIX = "sso:";
 
-    /** Where a refused token's reason waits for the 401 (a request attribute). */
-    static final String REFUSAL = CompanyTokens.class.getName() + ".refusal";
-
     @Inject
     SecurityConfig config;
 

@@ -143,13 +143,16 @@ public class FactsService {
                       from contact k
                       where k.customer_id = c.id and k.occurred_at <= p.t and k.occurred_at > p.t - make_interval(days => %4$s)
                       group by k.direction, k.channel, k.purpose) g) cc
+            -- The customer's last answer by email: an email opened or clicked.
+            cross join lateral (
+                select max(o.occurred_at) as last_email_answer
+                from email_event o
+                where o.customer_id = c.id and o.type in ('OPENED', 'CLICKED') and o.occurred_at <= p.t) eo
             -- "CHANNEL:seconds ago;…": each proactive outbound contact of the last %5$s days, for when a cap stops binding.
             -- And how many of them came after the customer last answered (an inbound contact, an email opened or clicked).
             cross join lateral (
                 select string_agg(k.channel || ':' || floor(extract(epoch from p.t - k.occurred_at)), ';') as proactive_recent,
-                       count(*) filter (where k.occurred_at > coalesce(greatest(cs.last_inbound,
-                           (select max(o.occurred_at) from email_event o
-                            where o.customer_id = c.id and o.type in ('OPENED', 'CLICKED') and o.occurred_at <= p.t)),
+                       count(*) filter (where k.occurred_at > coalesce(greatest(cs.last_inbound, eo.last_email_answer),
                            '-infinity'::timestamptz))                                                      as proactive_since_last_response
                 from contact k
                 where k.customer_id = c.id and k.direction = 'OUTBOUND' and k.purpose in (%1$s)
@@ -162,12 +165,10 @@ public class FactsService {
                        count(*) filter (where s.occurred_at > p.p2 and s.occurred_at <= p.p1 and s.opened) as emails_opened_previous_period,
                        count(*) filter (where s.occurred_at > coalesce(s.last_opened_sent, '-infinity'::timestamptz))
                                                                                                            as unopened_email_streak,
-                       count(*) filter (where s.occurred_at > greatest(coalesce(s.last_open, '-infinity'::timestamptz),
+                       count(*) filter (where s.occurred_at > greatest(coalesce(eo.last_email_answer, '-infinity'::timestamptz),
                                                                        coalesce(cs.last_inbound, '-infinity'::timestamptz)))
                                                                                                            as emails_unopened_since_last_response
-                from (select e.occurred_at, e.opened, max(e.occurred_at) filter (where e.opened) over () as last_opened_sent,
-                             (select max(o.occurred_at) from email_event o
-                              where o.customer_id = c.id and o.type in ('OPENED', 'CLICKED') and o.occurred_at <= p.t) as last_open
+                from (select e.occurred_at, e.opened, max(e.occurred_at) filter (where e.opened) over () as last_opened_sent
                       from (select e.occurred_at,
                                    exists (select 1 from email_event o
                                            where o.customer_id = c.id and o.campaign = e.campaign

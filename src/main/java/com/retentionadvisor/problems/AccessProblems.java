@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 /** The two ways a request is turned away before it is looked at: no caller (401), or a role that may not (403). */
 public final class AccessProblems {
 
+    private static final String BEARER = "Bearer ";
     public static final String SIGN_IN = "this needs a caller: send an API key as 'Authorization: Bearer <key>', or sign in at /login";
     public static final String UNKNOWN_KEY = "the API key is not known, or it was revoked";
     public static final String TOKEN_REFUSED = "the token was refused: it has expired, or it is not signed by the identity provider "
@@ -38,6 +39,31 @@ public final class AccessProblems {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Where the reason a company token was refused waits for the 401 (a request attribute). */
+    public static final String TOKEN_REFUSAL = AccessProblems.class.getName() + ".tokenRefusal";
+
+    /** The token of an {@code Authorization: Bearer …} header (a key or a company token), or null. */
+    public static String bearerToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return header.substring(BEARER.length()).strip();
+    }
+
+    /** Why a request has no caller: nothing sent, an unknown or revoked key, or a company token refused and why. */
+    public static String whyNotSignedIn(RoutingContext context) {
+        String token = bearerToken(context);
+        if (token == null) {
+            return SIGN_IN;
+        }
+        if (isCompanyToken(token)) {
+            String refusal = context.get(TOKEN_REFUSAL);
+            return refusal != null ? refusal : TOKEN_REFUSED;
+        }
+        return UNKNOWN_KEY;
     }
 
     public static Problem notSignedIn(String detail) {

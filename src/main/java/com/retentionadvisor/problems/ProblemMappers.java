@@ -92,11 +92,7 @@ public class ProblemMappers {
     // the form login answers with its error page), the session of a person disabled since.
     @ServerExceptionMapper
     public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
-        String authorization = context.request().getHeader("Authorization");
-        boolean sentKey = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        return AccessProblems.challenge(context, !sentKey ? AccessProblems.SIGN_IN
-                : AccessProblems.isCompanyToken(authorization.substring(7).strip()) && e.getMessage() != null ? e.getMessage()
-                : AccessProblems.UNKNOWN_KEY);
+        return AccessProblems.challenge(context, AccessProblems.whyNotSignedIn(context));
     }
 
     @ServerExceptionMapper
