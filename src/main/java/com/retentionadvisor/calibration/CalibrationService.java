@@ -189,9 +189,9 @@ public class CalibrationService {
         try {
             proposedRuleset = Ruleset.compile(proposedFiles);
         } catch (RulesetException e) {
-            throw new IllegalStateException("the proposed tables do not compile: " + String.join("; ", e.problems()), e);
+            throw new IllegalStateException("the proposed tables do not compile: " + e.getMessage(), e);
         }
-        List<String> failures = new ScenarioRunner(proposedRuleset, config.maxFirings()).runAll(Path.of(config.dir(), "tests"))
+        List<String> failures = new ScenarioRunner(proposedRuleset, config.maxFirings(), config.timeBudget()).runAll(Path.of(config.dir(), "tests"))
                 .stream().filter(result -> !result.passed()).map(ScenarioResult::describe).toList();
 
         return new CalibrationReport(ruleset.version(), candidate, at.cutoff(), at.horizon(), at.until(), at.outcome(),

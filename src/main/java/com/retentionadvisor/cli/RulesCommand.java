@@ -32,7 +32,9 @@ public final class RulesCommand {
     public static final int SERVICE_FAILED = 3;
 
     // The engine's default (retention.rules.max-firings): firings on one customer before an evaluation is a loop.
+    // The service's defaults (retention.rules.max-firings, retention.rules.time-budget): a scenario passes here as there.
     private static final int MAX_FIRINGS = 10_000;
+    private static final java.time.Duration TIME_BUDGET = java.time.Duration.ofMillis(200);
 
     static final String USAGE_TEXT = """
             Usage: rules <command> [options]
@@ -113,7 +115,7 @@ public final class RulesCommand {
             ruleset = Ruleset.load(folder);
         } catch (RulesetException e) {
             err.println("The rules in " + folder + " do not compile:");
-            e.problems().forEach(problem -> err.println("  " + problem));
+            e.problems().forEach(problem -> err.println(problem.describe()));
             return RULES_REJECTED;
         }
         out.println("Ruleset " + ruleset.version() + " compiles: " + ruleset.ruleNames().size() + " rules");
@@ -127,19 +129,19 @@ public final class RulesCommand {
             ruleset = Ruleset.load(folder);
         } catch (RulesetException e) {
             err.println("The rules in " + folder + " do not compile, no scenario was run:");
-            e.problems().forEach(problem -> err.println("  " + problem));
+            e.problems().forEach(problem -> err.println(problem.describe()));
             return RULES_REJECTED;
         }
         Path scenarios = folder.resolve("tests");
         List<ScenarioResult> results = Files.isDirectory(scenarios)
-                ? new ScenarioRunner(ruleset, MAX_FIRINGS).runAll(scenarios)
+                ? new ScenarioRunner(ruleset, MAX_FIRINGS, TIME_BUDGET).runAll(scenarios)
                 : List.of();
         if (results.isEmpty()) {
             err.println("No scenario was found under " + scenarios + ": a ruleset is tested by its scenarios");
             return RULES_REJECTED;
         }
         List<ScenarioResult> failed = results.stream().filter(result -> !result.passed()).toList();
-        failed.forEach(result -> out.println("FAILED " + result.describe()));
+        failed.forEach(result -> result.problems().forEach(problem -> out.println(problem.describe())));
         out.println("Ruleset " + ruleset.version() + ": " + (results.size() - failed.size()) + " scenarios passed, "
                 + failed.size() + " failed");
         return failed.isEmpty() ? OK : RULES_REJECTED;

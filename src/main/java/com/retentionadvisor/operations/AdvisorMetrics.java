@@ -110,6 +110,11 @@ public class AdvisorMetrics {
         }
     }
 
+    /** An evaluation stopped past its budget (time or firings): one customer got no advice from that ruleset. */
+    public void rulesOverBudget(String rulesetVersion) {
+        count("retention.rules.over.budget", "Evaluations stopped past their time or firing budget", 1, "ruleset", rulesetVersion);
+    }
+
     /** Customers evaluated by a batch evaluation (a page of them at a time). */
     public void customersEvaluatedInBatch(int customers) {
         count("retention.batch.evaluation.customers", "Customers evaluated by batch evaluations", customers);

@@ -29,7 +29,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class OpenApiTruths implements OASFilter {
 
     /** Operations whose body is a candidate ruleset, and without one work on the live ruleset. */
-    static final Set<String> BODY_OPTIONAL = Set.of("/api/rules/backtest", "/api/rules/calibration");
+    static final Set<String> BODY_OPTIONAL = Set.of("/api/rules/backtest", "/api/rules/calibration", "/api/rules/test");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -128,6 +128,9 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", text)
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldProblem))
+                .addProperty("ruleProblems", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/RuleProblem"))
+                        .description("For a ruleset turned away (ruleset-rejected): each problem with its place in the rule files"))
                 .addProperty("requestId", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("The request's X-Request-Id: quote it when reporting the problem"))
                 .addRequired("type").addRequired("title").addRequired("status");

@@ -1,6 +1,7 @@
 package com.retentionadvisor.recommendations;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -46,6 +47,9 @@ public class BatchEvaluation {
     private static final int LOG_EVERY = 1000;
     /** Each thread holds a database connection: by default no more than a fifth of the pool's 20. */
     private static final int DEFAULT_THREADS_AT_MOST = 4;
+
+    /** How many skipped customers a batch's summary names. */
+    static final int SKIPPED_NAMED = 100;
 
     @Inject
     EvaluationService evaluations;
@@ -99,6 +103,7 @@ public class BatchEvaluation {
         return jobs.start(KIND, job -> metrics.batchEvaluation(job::share, job::stopped, () -> {
             long started = System.nanoTime();
             AtomicInteger evaluated = new AtomicInteger();
+            List<String> skipped = Collections.synchronizedList(new ArrayList<>());
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             Semaphore waiting = new Semaphore(threads * 2); // a page waiting for each thread: they never wait for the walk
             List<Future<?>> running = new ArrayList<>();
@@ -110,7 +115,14 @@ public class BatchEvaluation {
                 try {
                     running.add(pages.submit(() -> {
                         try {
-                            int now = QuarkusTransaction.requiringNew().call(() -> evaluations.evaluatePage(page));
+                            EvaluationService.PageOutcome outcome = QuarkusTransaction.requiringNew()
+                                    .call(() -> evaluations.evaluatePage(page));
+                            int now = outcome.evaluated();
+                            if (!outcome.skipped().isEmpty()) {
+                                skipped.addAll(outcome.skipped());
+                                LOG.warnf("Batch evaluation: skipped %s, whose rules ran over their budget (see the warnings above)",
+                                        outcome.skipped());
+                            }
                             metrics.customersEvaluatedInBatch(now);
                             job.advanced(page.size()); // a customer deleted since the walk began counts as done
                             int after = evaluated.addAndGet(now);
@@ -148,12 +160,19 @@ public class BatchEvaluation {
                 throw failure.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Summary(evaluated.get(), seconds, seconds == 0 ? 0 : evaluated.get() / seconds);
+            List<String> named;
+            synchronized (skipped) {
+                named = skipped.stream().sorted().limit(SKIPPED_NAMED).toList();
+            }
+            return new Summary(evaluated.get(), skipped.size(), named, seconds, seconds == 0 ? 0 : evaluated.get() / seconds);
         }));
     }
 
-    /** What a batch evaluation did. */
-    public record Summary(int customers, double seconds, double customersPerSecond) {
+    /**
+     * What a batch evaluation did: customers evaluated, customers skipped because their rules ran over budget (the
+     * first {@value #SKIPPED_NAMED} of them named; the log names every one), the time it took and the rate.
+     */
+    public record Summary(int customers, int skipped, List<String> skippedCustomers, double seconds, double customersPerSecond) {
     }
 
     // After a batch is committed: its customers are evaluated again in the background, each once however often named.

@@ -1,6 +1,7 @@
 package com.retentionadvisor.recommendations;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.AdvisorMetrics;
+import com.retentionadvisor.problems.RulesOverBudgetException;
 import com.retentionadvisor.rules.RiskLevel;
 import com.retentionadvisor.rules.RuleEngine;
 import com.retentionadvisor.rules.Ruleset;
@@ -82,9 +84,10 @@ public class EvaluationService {
     /**
      * Evaluates a page of customers (by id) now, in the caller's transaction: their facts in one statement, their
      * latest levels in another, one ruleset and one set of global conditions for the page; each customer's advice
-     * stored and recommendations brought in line as {@link #evaluate(Customer)} does. Answers how many were evaluated.
+     * stored and recommendations brought in line as {@link #evaluate(Customer)} does. A customer whose rules run past
+     * their budget is skipped (nothing is written for them) and named in the answer; the others are evaluated.
      */
-    public int evaluatePage(List<Long> customerIds) {
+    public PageOutcome evaluatePage(List<Long> customerIds) {
         Instant now = Instant.now();
         Ruleset ruleset = engine.live();
         List<GlobalCondition> conditions = globalFacts.activeConditions();
@@ -92,14 +95,23 @@ public class EvaluationService {
         Customer.<Customer>list("id in ?1", customerIds).forEach(customer -> customers.put(customer.externalId, customer));
         Map<Long, RiskLevel> levelsBefore = advice.latestLevels(customerIds);
         int evaluatedNow = 0;
+        List<String> skipped = new ArrayList<>();
         for (CustomerFacts customerFacts : facts.factsFor(customerIds, now)) {
             Customer customer = customers.get(customerFacts.getCustomerId());
             if (customer != null) {
-                evaluate(customer, customerFacts, levelsBefore.get(customer.id), ruleset, conditions, now);
-                evaluatedNow++;
+                try {
+                    evaluate(customer, customerFacts, levelsBefore.get(customer.id), ruleset, conditions, now);
+                    evaluatedNow++;
+                } catch (RulesOverBudgetException e) {
+                    skipped.add(customer.externalId);
+                }
             }
         }
-        return evaluatedNow;
+        return new PageOutcome(evaluatedNow, skipped);
+    }
+
+    /** A page's evaluation: how many customers were evaluated, and those skipped because their rules ran over budget. */
+    public record PageOutcome(int evaluated, List<String> skipped) {
     }
 
     /** One customer's evaluation; its outcome has no open recommendations (the caller reads them when it needs them). */

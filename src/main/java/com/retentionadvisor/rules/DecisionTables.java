@@ -24,6 +24,8 @@ import org.drools.template.model.Rule;
 import org.drools.template.parser.DataListener;
 import org.kie.api.builder.Message;
 
+import com.retentionadvisor.problems.RuleProblem;
+
 /**
  * The decision tables of one ruleset (.csv, or the first sheet of an .xlsx, which is all Drools reads), turned into
  * DRL by Drools. Each table keeps the cells it was read from, so that a problem with it is told in the coordinates an
@@ -45,7 +47,7 @@ final class DecisionTables {
     }
 
     /** The DRL of the table at this path under rules/; null when Drools cannot read it, with the problem added. */
-    String toDrl(String path, byte[] content, List<String> problems) {
+    String toDrl(String path, byte[] content, List<RuleProblem> problems) {
         Cells cells = new Cells();
         DefaultRuleSheetListener rules = new DefaultRuleSheetListener();
         // The cells are recorded before Drools sees them, so that a failure is known to come from the cell just read.
@@ -63,7 +65,7 @@ final class DecisionTables {
             String drl = new SpreadsheetCompiler().listenerToString(rules);
             if (drl == null || !drl.contains(RULE_LINE)) {
                 problems.add(new Place(path, sheet)
-                        .describe("the decision table yields no rules (is there a 'RuleTable' header row?)"));
+                        .problem("the decision table yields no rules (is there a 'RuleTable' header row?)"));
                 return null;
             }
             byDrlPath.put(drlPath(path), new Table(path, sheet, cells, rules.getRuleSet().getRules(), drl.lines().toList()));
@@ -72,19 +74,24 @@ final class DecisionTables {
             String message = e.getMessage() == null ? "the table cannot be read" : e.getMessage().strip();
             Matcher named = CELL_NAMED.matcher(message);
             CellReference cell = named.find() ? new CellReference(named.group(1)) : cells.reading;
-            problems.add(new Place(path, sheet).at(cell).describe(message));
+            problems.add(new Place(path, sheet).at(cell).problem(message));
             return null;
         }
     }
 
     /** The compiler's message about the rules generated from a table (at drlPath under rules/), told in the table's cells. */
-    Optional<String> describe(String drlPath, Message message) {
+    Optional<RuleProblem> describe(String drlPath, Message message) {
         Table table = byDrlPath.get(drlPath);
         if (table == null) {
             return Optional.empty();
         }
         String text = GENERATED_LINE.matcher(message.getText().strip()).replaceAll("");
-        return Optional.of(table.locate(message.getLine(), text).describe(text));
+        return Optional.of(table.problemAt(message.getLine(), text));
+    }
+
+    /** A problem found at a line of the DRL made from the table at this path (already read), told in the table's cells. */
+    RuleProblem problemAt(String tablePath, int line, String problem) {
+        return byDrlPath.get(drlPath(tablePath)).problemAt(line, problem);
     }
 
     /** Where in a table a problem is: the file, its sheet (none for .csv) and, when it can be told, a cell or a row. */
@@ -102,26 +109,21 @@ final class DecisionTables {
             return new Place(path, sheet, row, column);
         }
 
-        String describe(String problem) {
-            List<String> where = new ArrayList<>();
-            if (sheet != null) {
-                where.add("sheet '" + sheet + "'");
-            }
-            if (row >= 0) {
-                where.add("row " + (row + 1));
-            }
-            if (column >= 0) {
-                where.add("column " + CellReference.convertNumToColString(column));
-            }
-            return path + ": " + (where.isEmpty() ? "" : String.join(", ", where) + ": ") + problem;
+        /** The problem at this place, its row and cell counted as a spreadsheet program shows them ("row 12", "E12"). */
+        RuleProblem problem(String problem) {
+            return RuleProblem.inTable(path, sheet, row >= 0 ? row + 1 : null,
+                    row >= 0 && column >= 0 ? CellReference.convertNumToColString(column) + (row + 1) : null, problem);
         }
     }
 
     /** One table read: its cells, the rules Drools made of its rows and the lines of the DRL it generated. */
     private record Table(String path, String sheet, Cells cells, List<Rule> rules, List<String> drl) {
 
-        /** The row (and the column, if one can be told) that a compiler message at a line of the generated DRL is about. */
-        Place locate(int line, String problem) {
+        /**
+         * A compiler message at a line of the generated DRL, placed at the row (and the column, if one can be told) it
+         * is about, and named by the rule made from that row.
+         */
+        RuleProblem problemAt(int line, String problem) {
             Place table = new Place(path, sheet);
             String failingLine = line >= 1 && line <= drl.size() ? drl.get(line - 1) : "";
             int rule = ruleAt(line);
@@ -129,18 +131,17 @@ final class DecisionTables {
                 int row = rules.get(rule).getSpreadsheetRowNumber() - 1;
                 // A consequence that does not compile is reported at its rule's first line, which holds only the name.
                 String quoted = failingLine.startsWith(RULE_LINE) ? problem : problem + "\n" + failingLine;
-                return table.at(row, cells.columnQuotedIn(row, quoted));
+                return table.at(row, cells.columnQuotedIn(row, quoted)).problem(problem).inRule(rules.get(rule).getName());
             }
             // Without a line, the row is the one whose cells the message quotes, if only one row's do.
-            List<Integer> quotingRows = rules.stream()
-                    .map(r -> r.getSpreadsheetRowNumber() - 1)
-                    .filter(row -> !cells.columnsQuotedIn(row, problem).isEmpty())
+            List<Rule> quotingRules = rules.stream()
+                    .filter(r -> !cells.columnsQuotedIn(r.getSpreadsheetRowNumber() - 1, problem).isEmpty())
                     .toList();
-            if (quotingRows.size() == 1) {
-                int row = quotingRows.get(0);
-                return table.at(row, cells.columnQuotedIn(row, problem));
+            if (quotingRules.size() == 1) {
+                int row = quotingRules.get(0).getSpreadsheetRowNumber() - 1;
+                return table.at(row, cells.columnQuotedIn(row, problem)).problem(problem).inRule(quotingRules.get(0).getName());
             }
-            return table;
+            return table.problem(problem);
         }
 
         /** The index of the rule whose text holds this line of the generated DRL, or -1 (header, or no line). */

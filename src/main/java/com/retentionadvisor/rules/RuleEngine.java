@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.GlobalCondition;
+import com.retentionadvisor.operations.AdvisorMetrics;
+import com.retentionadvisor.problems.RulesOverBudgetException;
 
 /**
  * Holds the live ruleset and runs it. A new ruleset is warmed up first and then swapped in at once: an evaluation
@@ -24,6 +26,9 @@ public class RuleEngine {
 
     @Inject
     RulesConfig config;
+
+    @Inject
+    AdvisorMetrics metrics;
 
     private volatile Ruleset live;
 
@@ -69,7 +74,13 @@ public class RuleEngine {
         List<Object> all = new ArrayList<>(facts.forRules());
         all.addAll(conditions);
         all.add(intent);
-        return ruleset.evaluate(all, config.maxFirings());
+        try {
+            return ruleset.evaluate(all, config.maxFirings(), config.timeBudget());
+        } catch (RulesOverBudgetException e) {
+            metrics.rulesOverBudget(ruleset.version());
+            LOG.warnf("Customer %s: %s", facts.getCustomerId(), e.getMessage());
+            throw e;
+        }
     }
 
     // The first evaluations of a new ruleset are slow (Drools and the JIT compile constraints on first use): run a few
@@ -81,10 +92,14 @@ public class RuleEngine {
                 CustomerFacts.builder().customerId("warm-up").segment("*").tenureDays(900).ordersTotal(20)
                         .ordersPreviousPeriod(4).ordersLastPeriod(1).latestNps(3).daysSinceLastSurvey(2)
                         .unopenedEmailStreak(4).openComplaints(1).build());
-        for (int round = 0; round < 200; round++) {
-            for (CustomerFacts sample : samples) {
-                evaluate(ruleset, sample, List.of(), ContactIntent.anyProactiveContact());
+        try {
+            for (int round = 0; round < 200; round++) {
+                for (CustomerFacts sample : samples) {
+                    evaluate(ruleset, sample, List.of(), ContactIntent.anyProactiveContact());
+                }
             }
+        } catch (RulesOverBudgetException e) {
+            LOG.warnf("Ruleset %s was not warmed up: %s", ruleset.version(), e.getMessage());
         }
         LOG.infof("Ruleset %s warmed up in %d ms", ruleset.version(), (System.nanoTime() - started) / 1_000_000);
         return ruleset;

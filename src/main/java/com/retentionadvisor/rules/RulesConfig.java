@@ -34,4 +34,12 @@ public interface RulesConfig {
     /** Rule firings allowed in one evaluation before it is stopped as a loop. */
     @WithDefault("10000")
     int maxFirings();
+
+    /**
+     * Time one customer's evaluation may take before its rules are stopped: the request answers 503 naming the
+     * ruleset, a batch skips the customer and reports it, a scenario fails, and retention.rules.over.budget counts it.
+     * Evaluations take well under a millisecond once warm; the budget is there for a rule that never ends.
+     */
+    @WithDefault("200ms")
+    java.time.Duration timeBudget();
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
@@ -33,11 +36,18 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
+import com.retentionadvisor.problems.RuleProblem;
+import com.retentionadvisor.problems.RulesOverBudgetException;
+
 /**
  * One compiled set of rule files: DRL files, decision tables (.csv, .xlsx) and the messages they refer to,
  * identified by a hash of their content. Immutable; evaluating it is thread-safe.
  */
 public final class Ruleset {
+
+    private static final Pattern PARSER_PLACE = Pattern.compile("^(?:\\[ERR \\d+\\]\\s*)?Line (\\d+):(\\d+)\\s*");
+    private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)')");
+    private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*(//.*)?$");
 
     private final String version;
     private final KieBase kieBase;
@@ -87,7 +97,7 @@ public final class Ruleset {
         String version = versionOf(files);
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
-        List<String> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         Map<String, Properties> messages = new HashMap<>();
         DecisionTables tables = new DecisionTables();
         int ruleFiles = 0;
@@ -98,21 +108,23 @@ public final class Ruleset {
             } else if (isDecisionTable(path)) {
                 String drl = tables.toDrl(path, file.getValue(), problems);
                 if (drl != null) {
-                    problems.addAll(RuleSandbox.check(path, drl, true));
+                    RuleSandbox.check(drl).forEach(found -> problems.add(tables.problemAt(path, found.line(), found.message())));
                     kfs.write("src/main/resources/rules/" + DecisionTables.drlPath(path), drl);
                     ruleFiles++;
                 }
             } else if (isRuleFile(path)) {
-                problems.addAll(RuleSandbox.check(path, new String(file.getValue(), StandardCharsets.UTF_8), false));
+                String drl = new String(file.getValue(), StandardCharsets.UTF_8);
+                RuleSandbox.check(drl).forEach(found -> problems.add(
+                        RuleProblem.atLine(path, found.line(), found.column(), found.message()).inRule(ruleAt(drl, found.line()))));
                 kfs.write("src/main/resources/rules/" + path, file.getValue());
                 ruleFiles++;
             }
         }
         if (ruleFiles == 0 && problems.isEmpty()) {
-            problems.add("no rule files (.drl, .csv, .xlsx) were found");
+            problems.add(RuleProblem.inFile(null, "no rule files (.drl, .csv, .xlsx) were found"));
         }
         if (!problems.isEmpty()) {
-            throw new RulesetException("The ruleset does not compile", problems);
+            throw new RulesetException("The ruleset does not compile", version, problems);
         }
         ReleaseId releaseId = kie.newReleaseId("com.retentionadvisor", "ruleset", "1.0.0-" + version);
         kfs.generateAndWritePomXML(releaseId);
@@ -122,13 +134,14 @@ public final class Ruleset {
         // A syntax error hides the types a file declares, and every file using them fails too: show the cause only.
         List<Message> syntaxErrors = errors.stream().filter(m -> m.getText().startsWith("[ERR ")).toList();
         for (Message message : syntaxErrors.isEmpty() ? errors : syntaxErrors) {
-            problems.add(describe(message, tables));
+            problems.add(describe(message, tables, files));
         }
         if (!syntaxErrors.isEmpty() && errors.size() > syntaxErrors.size()) {
-            problems.add("(" + (errors.size() - syntaxErrors.size()) + " further problems that follow from the syntax errors above are not shown)");
+            problems.add(RuleProblem.inFile(null, "(" + (errors.size() - syntaxErrors.size())
+                    + " further problems that follow from the syntax errors above are not shown)"));
         }
         if (!problems.isEmpty()) {
-            throw new RulesetException("The ruleset does not compile", problems);
+            throw new RulesetException("The ruleset does not compile", version, problems);
         }
         KieContainer container = kie.newKieContainer(releaseId, classLoader);
         KieBase kieBase = container.getKieBase();
@@ -136,14 +149,56 @@ public final class Ruleset {
         return new Ruleset(version, kieBase, new RuleMessages(messages));
     }
 
-    /** Runs every rule over the given facts and collects what they concluded. */
-    public Evaluation evaluate(Collection<?> facts, int maxFirings) {
+    /**
+     * Runs every rule over the given facts and collects what they concluded, within a budget: at most
+     * {@code maxFirings} rule firings and {@code timeBudget} of time. Past either, the rules are stopped after the
+     * firing under way (the sandbox has refused loops that need not end inside one) and nothing is concluded.
+     *
+     * A ruleset's first evaluations are slow where Drools builds and loads what a rule needs on first use: an evaluation
+     * out of time is tried once more, on what the first attempt loaded, before it is given up.
+     *
+     * @throws RulesOverBudgetException past the budget
+     */
+    public Evaluation evaluate(Collection<?> facts, int maxFirings, Duration timeBudget) {
+        try {
+            return evaluateOnce(facts, maxFirings, timeBudget);
+        } catch (OutOfTime firstAttempt) {
+            try {
+                return evaluateOnce(facts, maxFirings, timeBudget);
+            } catch (OutOfTime again) {
+                throw new RulesOverBudgetException(version, "took longer than " + timeBudget.toMillis() + " ms twice ("
+                        + again.firings + " rule firings, the last by '" + again.lastRule + "')");
+            }
+        }
+    }
+
+    // An attempt stopped by its time budget after this many firings.
+    private static final class OutOfTime extends RuntimeException {
+
+        private final int firings;
+        private final String lastRule;
+
+        OutOfTime(int firings, String lastRule) {
+            super(null, null, false, false);
+            this.firings = firings;
+            this.lastRule = lastRule;
+        }
+    }
+
+    private Evaluation evaluateOnce(Collection<?> facts, int maxFirings, Duration timeBudget) {
+        long started = System.nanoTime();
+        long deadline = started + timeBudget.toNanos();
         KieSession session = sessions.newKieSession();
         List<String> fired = new ArrayList<>();
+        boolean[] outOfTime = {false};
         DefaultAgendaEventListener firedRuleNames = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
+                if (System.nanoTime() - deadline > 0) {
+                    outOfTime[0] = true;
+                    session.halt();
+                }
             }
         };
         DefaultRuleRuntimeEventListener outcomesNamed = new DefaultRuleRuntimeEventListener() {
@@ -166,8 +221,12 @@ public final class Ruleset {
         try {
             facts.forEach(session::insert);
             int firings = session.fireAllRules(maxFirings);
+            if (outOfTime[0]) {
+                throw new OutOfTime(firings, fired.get(fired.size() - 1));
+            }
             if (firings >= maxFirings) {
-                throw new IllegalStateException("ruleset " + version + " fired " + firings + " rules on one customer: a rule loops");
+                throw new RulesOverBudgetException(version, "fired " + firings + " rules on one customer (a rule loops;"
+                        + " the last fired was '" + fired.get(fired.size() - 1) + "')");
             }
             List<RuleOutcome> outcomes = session.getObjects(o -> o instanceof RuleOutcome).stream()
                     .map(RuleOutcome.class::cast)
@@ -213,21 +272,50 @@ public final class Ruleset {
         return path.startsWith("messages_") ? path.substring("messages_".length(), "messages_".length() + 2) : "";
     }
 
-    private static Properties readMessages(String path, byte[] content, List<String> problems) {
+    private static Properties readMessages(String path, byte[] content, List<RuleProblem> problems) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(new String(content, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(path + ": " + e.getMessage());
+            problems.add(RuleProblem.inFile(path, e.getMessage()));
         }
         return properties;
     }
 
-    private static String describe(Message message, DecisionTables tables) {
+    private static RuleProblem describe(Message message, DecisionTables tables, SortedMap<String, byte[]> files) {
         // Back to the analyst's path, without the build folders; a table's problems are told in its rows and columns.
         String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^(src/main/resources/)?rules/", "");
-        return tables.describe(path, message)
-                .orElseGet(() -> path + ":" + message.getLine() + ":" + message.getColumn() + ": " + message.getText().strip());
+        return tables.describe(path, message).orElseGet(() -> {
+            String text = message.getText().strip();
+            int line = message.getLine();
+            Integer column = message.getColumn() > 0 ? message.getColumn() : null;
+            // A parser message says where it is in its own words ("[ERR 102] Line 32:4 mismatched input"), column from 0.
+            Matcher said = PARSER_PLACE.matcher(text);
+            if (said.find()) {
+                line = Integer.parseInt(said.group(1));
+                column = Integer.parseInt(said.group(2)) + 1;
+                text = text.substring(said.end()).strip();
+            }
+            byte[] content = files.get(path);
+            String rule = content == null || line < 1 ? null : ruleAt(new String(content, StandardCharsets.UTF_8), line);
+            RuleProblem problem = line >= 1 ? RuleProblem.atLine(path, line, column, text) : RuleProblem.inFile(path, text);
+            return rule == null ? problem : problem.inRule(rule);
+        });
+    }
+
+    /** The name of the rule whose text holds this line (from 1) of a DRL file, or null outside every rule. */
+    static String ruleAt(String drl, int line) {
+        String rule = null;
+        List<String> lines = drl.lines().toList();
+        for (int i = 0; i < Math.min(line, lines.size()); i++) {
+            Matcher start = RULE_START.matcher(lines.get(i));
+            if (start.find()) {
+                rule = start.group(1) != null ? start.group(1) : start.group(2);
+            } else if (i < line - 1 && RULE_END.matcher(lines.get(i)).matches()) {
+                rule = null;
+            }
+        }
+        return rule;
     }
 
     private static String versionOf(SortedMap<String, byte[]> files) {

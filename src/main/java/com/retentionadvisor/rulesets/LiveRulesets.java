@@ -24,6 +24,7 @@ import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.operations.AdvisorMetrics;
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.RuleProblem;
 import com.retentionadvisor.problems.RulesetRejectedException;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.RuleEngine;
@@ -73,7 +74,7 @@ public class LiveRulesets {
         } catch (RulesetException e) {
             lastRejection = rejection("rules folder at start", e.problems());
             LOG.warnf("The rules folder %s does not compile; the last stored ruleset serves if there is one:%n  %s",
-                    config.dir(), String.join("\n  ", e.problems()));
+                    config.dir(), String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
         }
         Optional<RulesetActivation> live = QuarkusTransaction.requiringNew().call(RulesetActivation::latest);
         Optional<String> folderLastRead = QuarkusTransaction.requiringNew()
@@ -138,7 +139,7 @@ public class LiveRulesets {
                 throw reject(attempt, "the ruleset does not compile; the live one keeps serving", e.problems());
             }
             List<ScenarioResult> results = rulesets.runScenarios(candidate, files.scenarioFiles());
-            List<String> failures = failuresOf(results);
+            List<RuleProblem> failures = failuresOf(results);
             if (!failures.isEmpty()) {
                 throw reject(attempt, failures.size() + " of " + results.size()
                         + " scenarios fail against the ruleset; the live one keeps serving", failures);
@@ -198,7 +199,7 @@ public class LiveRulesets {
                 lastRejection = null;
                 return;
             }
-            List<String> failures = failuresOf(rulesets.runScenarios(candidate, files.scenarioFiles()));
+            List<RuleProblem> failures = failuresOf(rulesets.runScenarios(candidate, files.scenarioFiles()));
             if (!failures.isEmpty()) {
                 keepRejection("rules folder change", failures);
                 return;
@@ -245,26 +246,23 @@ public class LiveRulesets {
         metrics.rulesetLive(ruleset.version());
     }
 
-    private RulesetRejectedException reject(String attempt, String detail, List<String> problems) {
+    private RulesetRejectedException reject(String attempt, String detail, List<RuleProblem> problems) {
         keepRejection(attempt, problems);
         return new RulesetRejectedException(detail, problems);
     }
 
-    private void keepRejection(String attempt, List<String> problems) {
+    private void keepRejection(String attempt, List<RuleProblem> problems) {
         lastRejection = rejection(attempt, problems);
         LOG.warnf("Ruleset from %s turned away, %s keeps serving:%n  %s", attempt, engine.live().version(),
-                String.join("\n  ", problems));
+                String.join("\n  ", problems.stream().map(RuleProblem::describe).toList()));
     }
 
-    private static RulesetReports.Rejection rejection(String attempt, List<String> problems) {
+    private static RulesetReports.Rejection rejection(String attempt, List<RuleProblem> problems) {
         return new RulesetReports.Rejection(Instant.now(), attempt, problems);
     }
 
-    private static List<String> failuresOf(List<ScenarioResult> results) {
-        return results.stream()
-                .filter(result -> !result.passed())
-                .map(result -> "tests/" + result.file() + " — " + result.scenario() + ": " + String.join("; ", result.failures()))
-                .toList();
+    private static List<RuleProblem> failuresOf(List<ScenarioResult> results) {
+        return results.stream().flatMap(result -> result.problems().stream()).toList();
     }
 
     /**

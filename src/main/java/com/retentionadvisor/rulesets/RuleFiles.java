@@ -37,6 +37,11 @@ public final class RuleFiles {
         this.byPath = Collections.unmodifiableSortedMap(byPath);
     }
 
+    /** No file: what a request that sends none means where that is allowed (the live ruleset, its own scenarios). */
+    static RuleFiles none() {
+        return new RuleFiles(new java.util.TreeMap<>());
+    }
+
     public static RuleFiles fromUploads(List<FileUpload> uploads) {
         if (uploads == null || uploads.isEmpty()) {
             throw InvalidInputException.of("files", "send one or more files as form parts named 'files', or one zip as application/zip");

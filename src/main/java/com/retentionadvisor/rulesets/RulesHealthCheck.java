@@ -1,5 +1,7 @@
 package com.retentionadvisor.rulesets;
 
+import com.retentionadvisor.problems.RuleProblem;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,7 +30,7 @@ public class RulesHealthCheck implements HealthCheck {
         liveRulesets.lastRejection().ifPresent(rejected -> health
                 .withData("warning", "a ruleset from " + rejected.attempt() + " at " + rejected.at()
                         + " was turned away; the live one keeps serving")
-                .withData("problems", String.join("\n", rejected.problems())));
+                .withData("problems", String.join("\n", rejected.problems().stream().map(RuleProblem::describe).toList())));
         return health.build();
     }
 }

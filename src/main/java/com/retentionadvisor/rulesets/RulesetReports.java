@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.retentionadvisor.problems.RuleProblem;
 import com.retentionadvisor.rules.scenarios.ScenarioResult;
 
 /** What the rules endpoints answer. */
@@ -20,26 +21,28 @@ public final class RulesetReports {
             @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejected, List<String> rules) {
     }
 
-    /** A candidate that did not go live: when, from where, and every problem (file, line and column, or scenario). */
-    public record Rejection(Instant at, String attempt, List<String> problems) {
+    /** A candidate that did not go live: when, from where, and every problem with its place (file, line and column, or scenario). */
+    public record Rejection(Instant at, String attempt, List<RuleProblem> problems) {
     }
 
     /** A version made live by a publish or a rollback, and the one it replaced. */
     public record Published(String version, String previousVersion, int rules, int scenariosPassed) {
     }
 
-    /** Whether a candidate compiles: its version and rules, or every problem with file and line. */
-    public record Validation(boolean valid, @JsonInclude(JsonInclude.Include.NON_NULL) String version, List<String> rules,
-            List<String> problems) {
+    /**
+     * Whether a candidate compiles: its version (the hash of the files sent over the live ones, also when they do not
+     * compile, so that two attempts can be told apart) and rules, or every problem with its place.
+     */
+    public record Validation(boolean valid, String version, List<String> rules, List<RuleProblem> problems) {
     }
 
     /** Scenario results against a candidate ruleset. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TestRun(boolean compiled, String version, int passed, int failed, List<Outcome> scenarios,
-            List<String> problems) {
+            List<RuleProblem> problems) {
 
-        static TestRun notCompiled(List<String> problems) {
-            return new TestRun(false, null, 0, 0, List.of(), problems);
+        static TestRun notCompiled(String version, List<RuleProblem> problems) {
+            return new TestRun(false, version, 0, 0, List.of(), problems);
         }
 
         static TestRun of(String version, List<ScenarioResult> results) {

@@ -112,6 +112,13 @@ public class RulesetResource {
 
     @POST
     @Path("test")
+    @Operation(summary = "Run the live ruleset's own scenarios (tests/ of the rules folder); changes nothing")
+    public RulesetReports.TestRun testLive() {
+        return rulesets.test(RuleFiles.none());
+    }
+
+    @POST
+    @Path("test")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Run scenario files (tests/*.yaml) against a candidate: the rule files sent, or the live ones; changes nothing")
     public RulesetReports.TestRun test(@RestForm("files") List<FileUpload> files) {

@@ -45,7 +45,7 @@ public class RulesetService {
             Ruleset candidate = compileCandidate(files);
             return new RulesetReports.Validation(true, candidate.version(), candidate.ruleNames(), List.of());
         } catch (RulesetException e) {
-            return new RulesetReports.Validation(false, null, List.of(), e.problems());
+            return new RulesetReports.Validation(false, e.version(), List.of(), e.problems());
         }
     }
 
@@ -58,10 +58,10 @@ public class RulesetService {
         try {
             candidate = files.ruleFiles().isEmpty() ? engine.live() : compileCandidate(files);
         } catch (RulesetException e) {
-            return RulesetReports.TestRun.notCompiled(e.problems());
+            return RulesetReports.TestRun.notCompiled(e.version(), e.problems());
         }
         List<ScenarioResult> results = files.scenarioFiles().isEmpty()
-                ? new ScenarioRunner(candidate, config.maxFirings()).runAll(Path.of(config.dir(), "tests"))
+                ? new ScenarioRunner(candidate, config.maxFirings(), config.timeBudget()).runAll(Path.of(config.dir(), "tests"))
                 : runScenarios(candidate, files.scenarioFiles());
         return RulesetReports.TestRun.of(candidate.version(), results);
     }
@@ -123,7 +123,7 @@ public class RulesetService {
         Path folder = temporaryFolder();
         try {
             RuleFiles.write(folder, scenarioFiles);
-            return new ScenarioRunner(ruleset, config.maxFirings()).runAll(folder.resolve("tests"));
+            return new ScenarioRunner(ruleset, config.maxFirings(), config.timeBudget()).runAll(folder.resolve("tests"));
         } finally {
             delete(folder);
         }

@@ -104,7 +104,7 @@ class AdviceComposerTest {
         files.put("messages.properties", "reason.NO_TERMS=Waits for terms: no owner and due date\n".getBytes(StandardCharsets.UTF_8));
         Ruleset ruleset = Ruleset.compile(files);
         CustomerFacts facts = CustomerFacts.builder().customerId("C-1").segment("*").build();
-        Evaluation evaluation = ruleset.evaluate(facts.forRules(), 100);
+        Evaluation evaluation = ruleset.evaluate(facts.forRules(), 100, java.time.Duration.ofSeconds(5));
         return new AdviceComposer(ruleset.messages(), Locale.ENGLISH).advice(facts, evaluation);
     }
 }

@@ -72,7 +72,8 @@ class RulesCommandTest {
 
         assertThat(run("check", "--dir", folder.toString()), equalTo(RulesCommand.OK));
         assertThat(run("test", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
-        assertThat(out(), containsString("FAILED churn-signs.yaml › An NPS answer of 6 is a detractor's"));
+        assertThat(out(), containsString("tests/churn-signs.yaml:"));
+        assertThat(out(), containsString(": scenario 'An NPS answer of 6 is a detractor's': "));
     }
 
     @Test

@@ -85,7 +85,7 @@ final class RuleScenario {
         List<Object> facts = new ArrayList<>(customer.build().forRules());
         facts.addAll(conditions);
         facts.addAll(List.of(more));
-        return ruleset().evaluate(facts, MAX_FIRINGS);
+        return ruleset().evaluate(facts, MAX_FIRINGS, java.time.Duration.ofSeconds(5));
     }
 
     // --- churn signs and risk ---

@@ -12,8 +12,12 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import com.retentionadvisor.problems.RulesOverBudgetException;
+
 /** How a set of rule files becomes a ruleset, and how a broken one is reported. */
 class RulesetCompilationTest {
+
+    private static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(5);
 
     private static final String A_RULE = """
             package retention;
@@ -42,7 +46,7 @@ class RulesetCompilationTest {
         RulesetException error = assertThrows(RulesetException.class,
                 () -> Ruleset.compile(files("churn-signs/broken.drl", broken)));
 
-        assertTrue(error.problems().stream().anyMatch(p -> p.startsWith("churn-signs/broken.drl:6:")), error.getMessage());
+        assertTrue(error.problems().stream().anyMatch(p -> p.describe().startsWith("churn-signs/broken.drl:6:")), error.getMessage());
         assertTrue(error.getMessage().contains("noSuchFact"), error.getMessage());
     }
 
@@ -74,7 +78,7 @@ class RulesetCompilationTest {
     void theOutcomeNamesTheRuleThatProducedIt() {
         Ruleset ruleset = Ruleset.compile(files("a.drl", A_RULE));
 
-        Evaluation evaluation = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().build().forRules(), 100);
+        Evaluation evaluation = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().build().forRules(), 100, BUDGET);
 
         assertEquals("Every customer shows a sign", evaluation.all(ChurnSign.class).get(0).getRule());
         assertEquals(java.util.List.of("Every customer shows a sign"), evaluation.firedRules());
@@ -101,8 +105,112 @@ class RulesetCompilationTest {
                 """;
         Ruleset ruleset = Ruleset.compile(files("loop.drl", looping));
 
-        assertThrows(IllegalStateException.class,
-                () -> ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().build().forRules(), 500));
+        RulesOverBudgetException stopped = assertThrows(RulesOverBudgetException.class,
+                () -> ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().build().forRules(), 500, BUDGET));
+        assertTrue(stopped.getMessage().contains("a rule loops"), stopped.getMessage());
+        assertEquals(ruleset.version(), stopped.rulesetVersion());
+    }
+
+    @Test
+    void rulesThatRunPastTheirTimeBudgetAreStoppedNamingTheRuleset() {
+        // Finite, but slow: a million steps per firing, and a firing for each of a thousand signs.
+        String slow = """
+                package retention;
+                import com.retentionadvisor.facts.CustomerFacts;
+                import com.retentionadvisor.rules.ChurnSign;
+                import java.util.Collections;
+                rule "Many signs"
+                when
+                    CustomerFacts()
+                then
+                    for (Integer n : Collections.nCopies(1000, 1)) { insert(new ChurnSign("S", n)); }
+                end
+                rule "Each sign is weighed slowly"
+                when
+                    $sign : ChurnSign()
+                then
+                    long sum = 0;
+                    for (Integer n : Collections.nCopies(1000000, 1)) { sum += n; }
+                    $sign.setWeight((int) (sum % 7));
+                end
+                """;
+        Ruleset ruleset = Ruleset.compile(files("slow.drl", slow));
+
+        RulesOverBudgetException stopped = assertThrows(RulesOverBudgetException.class,
+                () -> ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().build().forRules(), 100_000,
+                        java.time.Duration.ofMillis(20)));
+
+        assertTrue(stopped.getMessage().contains("took longer than 20 ms"), stopped.getMessage());
+        assertTrue(stopped.getMessage().contains(ruleset.version()), stopped.getMessage());
+    }
+
+    @Test
+    void loopsThatNeedNotEndAreRefusedWithTheirPlaceAndRule() {
+        String loops = """
+                package retention;
+                import com.retentionadvisor.facts.CustomerFacts;
+                import com.retentionadvisor.rules.ChurnSign;
+                rule "Spins for one customer"
+                when
+                    CustomerFacts( $days : tenureDays )
+                then
+                    int i = $days;
+                    while (i >= 0) { i = i % 7; }
+                end
+                rule "Counts"
+                when
+                    CustomerFacts()
+                then
+                    for (int i = 0; i < 10; i++) { insert(new ChurnSign("C", i)); }
+                    do { } while (false);
+                    for (ChurnSign walked : new java.util.ArrayList<ChurnSign>()) { }
+                end
+                """;
+
+        RulesetException refused = assertThrows(RulesetException.class, () -> Ruleset.compile(files("churn-signs/loops.drl", loops)));
+
+        java.util.List<String> found = refused.problems().stream()
+                .map(p -> p.file() + ":" + p.line() + ":" + p.column() + " " + p.rule() + " " + p.message().substring(0, p.message().indexOf(' ')))
+                .toList();
+        assertEquals(java.util.List.of(
+                "churn-signs/loops.drl:9:5 Spins for one customer 'while'",
+                "churn-signs/loops.drl:15:5 Counts 'for'",
+                "churn-signs/loops.drl:16:5 Counts 'do'",
+                "churn-signs/loops.drl:16:12 Counts 'while'"), found);
+    }
+
+    @Test
+    void functionsThatCallThemselvesAreRefused() {
+        String recursive = """
+                package retention;
+                function int countdown(int n) { return n <= 0 ? 0 : countdown(n - 1); }
+                function int ping(int n) { return pong(n); }
+                function int pong(int n) { return ping(n); }
+                function int fine(int n) { return n + 1; }
+                """;
+
+        RulesetException refused = assertThrows(RulesetException.class,
+                () -> Ruleset.compile(files("a.drl", A_RULE, "churn-signs/functions.drl", recursive)));
+
+        assertEquals(java.util.List.of(
+                "churn-signs/functions.drl:2:14: the function 'countdown' is refused: it calls itself, and recursion need not end; walk a collection instead",
+                "churn-signs/functions.drl:3:14: the function 'ping' is refused: it calls itself through pong, and recursion need not end; walk a collection instead",
+                "churn-signs/functions.drl:4:14: the function 'pong' is refused: it calls itself through ping, and recursion need not end; walk a collection instead"),
+                refused.problems().stream().map(com.retentionadvisor.problems.RuleProblem::describe).toList());
+    }
+
+    @Test
+    void aSyntaxErrorIsPlacedAtItsLineColumnAndRuleOnce() {
+        String broken = A_RULE.replace("then", "then then");
+
+        RulesetException error = assertThrows(RulesetException.class, () -> Ruleset.compile(files("churn-signs/broken.drl", broken)));
+
+        com.retentionadvisor.problems.RuleProblem first = error.problems().get(0);
+        assertEquals("churn-signs/broken.drl", first.file());
+        assertEquals(8, first.line(), first.toString());
+        assertTrue(first.column() != null && first.column() >= 1, first.toString());
+        assertEquals("Every customer shows a sign", first.rule());
+        assertTrue(!first.message().contains("Line 7:"), "the place is said once, in the fields: " + first.message());
     }
 
     @Test
@@ -121,8 +229,8 @@ class RulesetCompilationTest {
         files.put("churn-signs/table.xlsx", xlsx);
         Ruleset ruleset = Ruleset.compile(files);
 
-        Evaluation quiet = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().unopenedEmailStreak(4).build().forRules(), 100);
-        Evaluation unread = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().unopenedEmailStreak(5).build().forRules(), 100);
+        Evaluation quiet = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().unopenedEmailStreak(4).build().forRules(), 100, BUDGET);
+        Evaluation unread = ruleset.evaluate(com.retentionadvisor.facts.CustomerFacts.builder().unopenedEmailStreak(5).build().forRules(), 100, BUDGET);
 
         assertTrue(quiet.all(ChurnSign.class).isEmpty());
         assertEquals("SPREADSHEET_SIGN", unread.all(ChurnSign.class).get(0).getCode());

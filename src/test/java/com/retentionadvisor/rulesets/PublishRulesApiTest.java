@@ -9,6 +9,7 @@ import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -117,12 +118,15 @@ class PublishRulesApiTest {
                 .contentType("application/problem+json")
                 .body("title", equalTo("Ruleset rejected"))
                 .body("errors[0].field", equalTo("files"))
-                .body("errors[0].message", containsString(FixtureRules.TYPO + ":"));
+                .body("errors[0].message", containsString(FixtureRules.TYPO + ":"))
+                .body("ruleProblems[0].file", equalTo(FixtureRules.TYPO))
+                .body("ruleProblems[0].line", equalTo(2))
+                .body("ruleProblems[0].rule", equalTo("A typo"));
 
         given().get("/api/rules").then().statusCode(200)
                 .body("version", equalTo(versionBefore))
                 .body("rejected.attempt", equalTo("publish by Anna Analyst"))
-                .body("rejected.problems[0]", containsString(FixtureRules.TYPO + ":"));
+                .body("rejected.problems[0].file", equalTo(FixtureRules.TYPO));
         advice().body("rulesetVersion", equalTo(versionBefore));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
@@ -136,7 +140,10 @@ class PublishRulesApiTest {
         publish(FixtureRules.withMarkerAndAFailingScenario(ShippedRules.files()), "Anna Analyst", "A scenario that contradicts its rule")
                 .statusCode(422)
                 .body("detail", containsString("scenarios fail"))
-                .body("errors.message", hasItem(containsString("tests/")));
+                .body("errors.message", hasItem(containsString("tests/")))
+                .body("ruleProblems[0].file", equalTo(FixtureRules.CONTRADICTING_SCENARIO))
+                .body("ruleProblems[0].line", equalTo(1))
+                .body("ruleProblems[0].scenario", not(emptyOrNullString()));
 
         given().get("/api/rules").then().body("version", equalTo(versionBefore));
     }

@@ -1,10 +1,11 @@
 package com.retentionadvisor.rulesets;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,8 @@ class RuleSandboxApiTest {
                 .when().post("/api/rules/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
-                .body("problems", hasItem(allOf(startsWith("churn-signs/sneaky.drl:7:"), containsString(named))));
+                .body("problems.file", everyItem(equalTo("churn-signs/sneaky.drl")))
+                .body("problems.findAll { it.line == 7 }.message", hasItem(containsString(named)));
     }
 
     @Test
@@ -74,7 +76,11 @@ class RuleSandboxApiTest {
                 .when().post("/api/rules/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
-                .body("problems", hasItem(startsWith("churn-signs/imports.drl:2:8: the import of java.io.File is refused")));
+                .body("problems[0].file", equalTo("churn-signs/imports.drl"))
+                .body("problems[0].line", equalTo(2))
+                .body("problems[0].column", equalTo(8))
+                .body("problems[0].rule", nullValue())
+                .body("problems[0].message", startsWith("the import of java.io.File is refused"));
     }
 
     @Test
@@ -92,7 +98,9 @@ class RuleSandboxApiTest {
                 .when().post("/api/rules/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
-                .body("problems", hasItem(startsWith("churn-signs/env.drl:5:")));
+                .body("problems[0].file", equalTo("churn-signs/env.drl"))
+                .body("problems[0].line", equalTo(5))
+                .body("problems[0].rule", equalTo("Reads the environment"));
     }
 
     @Test

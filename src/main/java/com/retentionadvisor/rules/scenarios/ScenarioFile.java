@@ -3,15 +3,23 @@ package com.retentionadvisor.rules.scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A YAML file of scenarios: its path below the scenario folder and its scenarios, each not yet read. */
-record ScenarioFile(String path, List<JsonNode> scenarios) {
+/**
+ * A YAML file of scenarios: its path below the scenario folder, its scenarios, each not yet read, and the line each
+ * starts at (empty when the lines cannot be told, as in a list written in brackets).
+ */
+record ScenarioFile(String path, List<JsonNode> scenarios, List<Integer> lines) {
+
+    // A scenario starts where the top-level list has an item: a dash in the first column.
+    private static final Pattern ITEM = Pattern.compile("^-(\\s|$)");
 
     /** The scenario files below the folder (*.yaml, *.yml), in path order. */
     static List<Path> in(Path folder) {
@@ -49,7 +57,28 @@ record ScenarioFile(String path, List<JsonNode> scenarios) {
         if (!root.isArray()) {
             throw new InvalidScenarioException("a scenario file is a list of scenarios, each starting with '- name:'");
         }
-        return new ScenarioFile(pathOf(folder, file), StreamSupport.stream(root.spliterator(), false).toList());
+        List<JsonNode> scenarios = StreamSupport.stream(root.spliterator(), false).toList();
+        return new ScenarioFile(pathOf(folder, file), scenarios, itemLines(file, scenarios.size()));
+    }
+
+    /** The line (from 1) the scenario at this index starts at, or null when it cannot be told. */
+    Integer lineOf(int index) {
+        return index < lines.size() ? lines.get(index) : null;
+    }
+
+    private static List<Integer> itemLines(Path file, int items) {
+        List<Integer> lines = new ArrayList<>();
+        try {
+            List<String> text = Files.readAllLines(file);
+            for (int i = 0; i < text.size(); i++) {
+                if (ITEM.matcher(text.get(i)).find()) {
+                    lines.add(i + 1);
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return lines.size() == items ? lines : List.of();
     }
 
     /** The scenario's name as written, or its place in the file when it has none. */

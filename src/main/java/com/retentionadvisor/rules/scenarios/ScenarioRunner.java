@@ -1,6 +1,7 @@
 package com.retentionadvisor.rules.scenarios;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +22,16 @@ public final class ScenarioRunner {
 
     private final Ruleset ruleset;
     private final int maxFirings;
+    private final Duration timeBudget;
 
-    /** {@code maxFirings}: rule firings allowed on one scenario before it is stopped as a loop. */
-    public ScenarioRunner(Ruleset ruleset, int maxFirings) {
+    /**
+     * {@code maxFirings}: rule firings allowed on one scenario before it is stopped as a loop; {@code timeBudget}: the
+     * time its rules may take. A scenario stopped fails, saying why.
+     */
+    public ScenarioRunner(Ruleset ruleset, int maxFirings, Duration timeBudget) {
         this.ruleset = ruleset;
         this.maxFirings = maxFirings;
+        this.timeBudget = timeBudget;
     }
 
     /** Runs every scenario of every scenario file below the folder, file by file in path order. */
@@ -41,21 +47,22 @@ public final class ScenarioRunner {
         try {
             scenarios = ScenarioFile.read(folder, file);
         } catch (InvalidScenarioException e) {
-            return List.of(ScenarioResult.failed(ScenarioFile.pathOf(folder, file), WHOLE_FILE, e.getMessage()));
+            return List.of(ScenarioResult.failed(ScenarioFile.pathOf(folder, file), null, WHOLE_FILE, e.getMessage()));
         }
         List<ScenarioResult> results = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < scenarios.scenarios().size(); i++) {
             JsonNode scenario = scenarios.scenarios().get(i);
             String name = ScenarioFile.nameOf(scenario, i);
+            Integer line = scenarios.lineOf(i);
             results.add(names.add(name)
-                    ? run(scenarios.path(), name, scenario)
-                    : ScenarioResult.failed(scenarios.path(), name, "another scenario in this file has the same name"));
+                    ? run(scenarios.path(), line, name, scenario)
+                    : ScenarioResult.failed(scenarios.path(), line, name, "another scenario in this file has the same name"));
         }
         return results;
     }
 
-    private ScenarioResult run(String file, String name, JsonNode node) {
+    private ScenarioResult run(String file, Integer line, String name, JsonNode node) {
         Scenario scenario;
         List<Object> facts;
         try {
@@ -64,15 +71,15 @@ public final class ScenarioRunner {
             facts.addAll(GivenFacts.globalConditions(scenario.given()));
             facts.add(scenario.intent());
         } catch (InvalidScenarioException e) {
-            return ScenarioResult.failed(file, name, e.getMessage());
+            return ScenarioResult.failed(file, line, name, e.getMessage());
         }
         Evaluation evaluation;
         try {
-            evaluation = ruleset.evaluate(facts, maxFirings);
+            evaluation = ruleset.evaluate(facts, maxFirings, timeBudget);
         } catch (RuntimeException e) {
             // A rule that breaks on these facts is a finding about the rules: reported like a difference, not thrown.
-            return ScenarioResult.failed(file, name, "the rules stopped with an error: " + e.getMessage());
+            return ScenarioResult.failed(file, line, name, "the rules stopped with an error: " + e.getMessage());
         }
-        return new ScenarioResult(file, name, scenario.expect().differencesFrom(evaluation, ruleset.ruleNames()), evaluation.firedRules());
+        return new ScenarioResult(file, line, name, scenario.expect().differencesFrom(evaluation, ruleset.ruleNames()), evaluation.firedRules());
     }
 }
