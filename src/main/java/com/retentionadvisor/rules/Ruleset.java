@@ -55,6 +55,7 @@ public final class Ruleset {
     private final List<String> ruleNames;
     // Sessions are reset and reused rather than built anew for every customer.
     private final KieSessionsPool sessions;
+    private volatile List<RuleAnatomy> anatomy;
 
     private Ruleset(String version, KieBase kieBase, RuleMessages messages) {
         this.version = version;
@@ -249,6 +250,16 @@ public final class Ruleset {
 
     public List<String> ruleNames() {
         return ruleNames;
+    }
+
+    /** What each rule reads and may conclude, read off the compiled rules once, when first asked. */
+    public List<RuleAnatomy> anatomy() {
+        List<RuleAnatomy> known = anatomy;
+        if (known == null) {
+            known = RuleAnatomy.of(kieBase);
+            anatomy = known;
+        }
+        return known;
     }
 
     /** Whether a file at this path under rules/ is part of a ruleset (rule files, tables, messages; not tests or notes). */

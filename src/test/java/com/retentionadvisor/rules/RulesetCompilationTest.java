@@ -236,6 +236,60 @@ class RulesetCompilationTest {
         assertEquals("SPREADSHEET_SIGN", unread.all(ChurnSign.class).get(0).getCode());
     }
 
+    @Test
+    void eachRuleSaysWhichFactsItReadsAndWhatItMayConclude() throws java.io.IOException {
+        String drl = """
+                package retention;
+                import com.retentionadvisor.facts.CustomerFacts;
+                import com.retentionadvisor.facts.ContactWindow;
+                import com.retentionadvisor.rules.ChurnSign;
+                import com.retentionadvisor.rules.ContactRefusal;
+                declare Limit
+                    most : int
+                end
+                rule "Quiet and long-standing"
+                when
+                    CustomerFacts( tenureDays > 400, $segment : segment )
+                    ContactWindow( days == 30, contacts < 2 )
+                    not Limit( most < 1 )
+                then
+                    insert(new ChurnSign("QUIET", 1));
+                end
+                rule "Reads nothing"
+                when
+                then
+                    insert(new ContactRefusal("NEVER"));
+                end
+                """;
+        byte[] table = spreadsheet(
+                new String[] {"RuleSet", "retention"},
+                new String[] {"Import", "com.retentionadvisor.facts.CustomerFacts, com.retentionadvisor.rules.ChurnSign"},
+                new String[] {},
+                new String[] {"RuleTable Streaks"},
+                new String[] {"CONDITION", "ACTION"},
+                new String[] {"CustomerFacts", ""},
+                new String[] {"unopenedEmailStreak >= $param", "insert(new ChurnSign(\"$param\", 10));"},
+                new String[] {"Streak at least", "Sign"},
+                new String[] {"5", "STREAK"});
+        SortedMap<String, byte[]> files = files("churn-signs/quiet.drl", drl);
+        files.put("churn-signs/streaks.drl.xlsx", table);
+
+        java.util.List<RuleAnatomy> anatomy = Ruleset.compile(files).anatomy();
+
+        assertEquals(3, anatomy.size(), anatomy.toString());
+        RuleAnatomy quiet = anatomy.stream().filter(rule -> rule.rule().equals("Quiet and long-standing")).findFirst().orElseThrow();
+        assertEquals("churn-signs/quiet.drl", quiet.file());
+        assertEquals(java.util.List.of("ContactWindow.contacts", "ContactWindow.days", "CustomerFacts.segment", "CustomerFacts.tenureDays"),
+                quiet.reads());
+        assertEquals(java.util.List.of("ChurnSign"), quiet.concludes());
+        RuleAnatomy nothing = anatomy.stream().filter(rule -> rule.rule().equals("Reads nothing")).findFirst().orElseThrow();
+        assertEquals(java.util.List.of(), nothing.reads());
+        assertEquals(java.util.List.of("ContactRefusal"), nothing.concludes());
+        RuleAnatomy fromTable = anatomy.stream().filter(rule -> rule.file().endsWith(".xlsx")).findFirst().orElseThrow();
+        assertEquals("churn-signs/streaks.drl.xlsx", fromTable.file());
+        assertEquals(java.util.List.of("CustomerFacts.unopenedEmailStreak"), fromTable.reads());
+    }
+
     private static byte[] spreadsheet(String[]... rows) throws java.io.IOException {
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
             var sheet = workbook.createSheet("Rules");
