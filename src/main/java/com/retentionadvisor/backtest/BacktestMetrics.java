@@ -71,6 +71,28 @@ public final class BacktestMetrics {
     }
 
     /**
+     * The ROC curve of the score, from (0, 0) to (1, 1): one point per distinct score, highest first, customers with
+     * equal scores entering together (the straight line between two points is what the AUC's half credit for a tie
+     * draws, so the area under these points is {@link #auc()}). Empty without both positives and negatives.
+     */
+    public List<RocPoint> roc() {
+        long negatives = customers.size() - positives;
+        if (positives == 0 || negatives == 0) {
+            return List.of();
+        }
+        List<RocPoint> curve = new ArrayList<>();
+        curve.add(new RocPoint(null, 0, 0));
+        int truePositives = 0;
+        int falsePositives = 0;
+        for (Tie tie : ranking) {
+            truePositives += tie.positives;
+            falsePositives += tie.size - tie.positives;
+            curve.add(new RocPoint(tie.score, falsePositives / (double) negatives, truePositives / (double) positives));
+        }
+        return curve;
+    }
+
+    /**
      * Per risk level, the customers at that level or above counted as predicted positive: how many of them turned
      * out positive (precision) and how many of all positives they caught (recall). Customers without a level are
      * never predicted positive.
@@ -161,7 +183,8 @@ public final class BacktestMetrics {
                 .map(e -> {
                     double rate = e.getValue()[1] / (double) e.getValue()[0];
                     return new SignResult(e.getKey(), e.getValue()[0], e.getValue()[1], rate,
-                            base == null || base == 0 ? null : rate / base);
+                            base == null || base == 0 ? null : rate / base,
+                            ratio(positives - e.getValue()[1], customers.size() - e.getValue()[0]));
                 })
                 .sorted(Comparator.comparing(SignResult::rate).reversed().thenComparing(SignResult::code))
                 .toList();
@@ -207,7 +230,17 @@ public final class BacktestMetrics {
     public record Decile(int decile, int customers, int minScore, int maxScore, double positives, double rate, Double lift) {
     }
 
-    /** A sign shown at the cut-off: the customers showing it, the positives among them, the rate and its lift. */
-    public record SignResult(String code, int customers, int positives, double rate, Double lift) {
+    /**
+     * A sign shown at the cut-off: the customers showing it, the positives among them, the rate and its lift; and the
+     * rate among the customers not showing it (null when every customer shows it).
+     */
+    public record SignResult(String code, int customers, int positives, double rate, Double lift, Double rateWithout) {
+    }
+
+    /**
+     * A point of the ROC curve: counting every customer scoring at least {@code atLeastScore} as predicted positive,
+     * the share of negatives so predicted (false positive rate) and the share of positives (true positive rate).
+     */
+    public record RocPoint(Integer atLeastScore, double falsePositiveRate, double truePositiveRate) {
     }
 }

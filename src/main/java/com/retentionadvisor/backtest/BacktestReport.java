@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.retentionadvisor.backtest.BacktestMetrics.Decile;
 import com.retentionadvisor.backtest.BacktestMetrics.LevelResult;
+import com.retentionadvisor.backtest.BacktestMetrics.RocPoint;
 import com.retentionadvisor.backtest.BacktestMetrics.SignResult;
 import com.retentionadvisor.backtest.BacktestMetrics.TopK;
 import com.retentionadvisor.facts.GlobalCondition;
@@ -29,6 +30,7 @@ public record BacktestReport(
         int positives,
         Double baseRate,
         Double auc,
+        List<RocPoint> roc,
         List<LevelResult> riskLevels,
         TopK topK,
         List<Decile> deciles,
@@ -56,15 +58,17 @@ public record BacktestReport(
         return new BacktestReport(rulesetVersion, candidate, request.cutoff(), request.horizon(), request.until(),
                 request.outcome(), base.size(), Excluded.count(base), metrics.evaluated(), metrics.positives(),
                 round(metrics.baseRate()), round(metrics.auc()),
+                metrics.roc().stream().map(p -> new RocPoint(p.atLeastScore(), round(p.falsePositiveRate()),
+                        round(p.truePositiveRate()))).toList(),
                 metrics.levels().stream().map(l -> new LevelResult(l.level(), l.customers(), l.positives(), round(l.rate()),
                         l.predictedPositive(), round(l.precision()), round(l.recall()))).toList(),
                 new TopK(top.k(), round(top.positives()), round(top.precision()), round(top.recall())),
                 metrics.deciles().stream().map(d -> new Decile(d.decile(), d.customers(), d.minScore(), d.maxScore(),
                         round(d.positives()), round(d.rate()), round(d.lift()))).toList(),
                 metrics.signs().stream().map(s -> new SignResult(s.code(), s.customers(), s.positives(), round(s.rate()),
-                        round(s.lift()))).toList(),
+                        round(s.lift()), round(s.rateWithout()))).toList(),
                 metrics.strengths().stream().map(s -> new SignResult(s.code(), s.customers(), s.positives(), round(s.rate()),
-                        round(s.lift()))).toList(),
+                        round(s.lift()), round(s.rateWithout()))).toList(),
                 conditions.stream().map(GlobalCondition::getName).toList(),
                 notes(request));
     }

@@ -55,6 +55,38 @@ class BacktestMetricsTest {
     }
 
     @Test
+    void theRocCurveStepsThroughEachScoreAndItsAreaIsTheAuc() {
+        // Six negatives, four positives; each distinct score, highest first, lets its customers in together.
+        List<BacktestMetrics.RocPoint> roc = metrics.roc();
+
+        assertEquals(List.of(
+                new BacktestMetrics.RocPoint(null, 0, 0),
+                new BacktestMetrics.RocPoint(90, 0, 0.25),
+                new BacktestMetrics.RocPoint(70, 1 / 6.0, 0.5),
+                new BacktestMetrics.RocPoint(50, 2 / 6.0, 0.5),
+                new BacktestMetrics.RocPoint(40, 2 / 6.0, 0.75),
+                new BacktestMetrics.RocPoint(30, 3 / 6.0, 0.75),
+                new BacktestMetrics.RocPoint(20, 4 / 6.0, 1.0),
+                new BacktestMetrics.RocPoint(0, 1.0, 1.0)), roc);
+        double area = 0;
+        for (int i = 1; i < roc.size(); i++) {
+            area += (roc.get(i).falsePositiveRate() - roc.get(i - 1).falsePositiveRate())
+                    * (roc.get(i).truePositiveRate() + roc.get(i - 1).truePositiveRate()) / 2;
+        }
+        assertEquals(metrics.auc(), area, EXACT);
+        assertEquals(List.of(), new BacktestMetrics(List.of(customer("a", 9, null, true))).roc());
+    }
+
+    @Test
+    void aSignsRateWithoutItIsThatOfTheCustomersNotShowingIt() {
+        BacktestMetrics.SignResult x = metrics.signs().stream().filter(sign -> sign.code().equals("X")).findFirst().orElseThrow();
+
+        // X: A, B, D (2 positives of 3); without it: C, E, F, G, H, I, J (2 positives of 7).
+        assertEquals(2 / 3.0, x.rate(), EXACT);
+        assertEquals(2 / 7.0, x.rateWithout(), EXACT);
+    }
+
+    @Test
     void aucIsOneForAPerfectRankingZeroForAReversedOneAndHalfWhenAllScoresAreEqual() {
         assertEquals(1.0, new BacktestMetrics(List.of(customer("a", 9, null, true), customer("b", 1, null, false))).auc(), EXACT);
         assertEquals(0.0, new BacktestMetrics(List.of(customer("a", 1, null, true), customer("b", 9, null, false))).auc(), EXACT);
