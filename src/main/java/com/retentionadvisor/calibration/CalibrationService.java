@@ -191,7 +191,7 @@ public class CalibrationService {
         } catch (RulesetException e) {
             throw new IllegalStateException("the proposed tables do not compile: " + e.getMessage(), e);
         }
-        List<String> failures = new ScenarioRunner(proposedRuleset, config.maxFirings(), config.timeBudget()).runAll(Path.of(config.dir(), "tests"))
+        List<String> failures = new ScenarioRunner(proposedRuleset, config.maxFirings(), config.scenarioTimeBudget()).runAll(Path.of(config.dir(), "tests"))
                 .stream().filter(result -> !result.passed()).map(ScenarioResult::describe).toList();
 
         return new CalibrationReport(ruleset.version(), candidate, at.cutoff(), at.horizon(), at.until(), at.outcome(),

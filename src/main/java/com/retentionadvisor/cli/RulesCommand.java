@@ -32,9 +32,9 @@ public final class RulesCommand {
     public static final int SERVICE_FAILED = 3;
 
     // The engine's default (retention.rules.max-firings): firings on one customer before an evaluation is a loop.
-    // The service's defaults (retention.rules.max-firings, retention.rules.time-budget): a scenario passes here as there.
+    // The service's defaults (retention.rules.max-firings, retention.rules.scenario-time-budget): a scenario passes here as there.
     private static final int MAX_FIRINGS = 10_000;
-    private static final java.time.Duration TIME_BUDGET = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration TIME_BUDGET = java.time.Duration.ofSeconds(5);
 
     static final String USAGE_TEXT = """
             Usage: rules <command> [options]

@@ -2,6 +2,8 @@ package com.retentionadvisor.rules;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,7 +154,7 @@ public final class Ruleset {
 
     /**
      * Runs every rule over the given facts and collects what they concluded, within a budget: at most
-     * {@code maxFirings} rule firings and {@code timeBudget} of time. Past either, the rules are stopped after the
+     * {@code maxFirings} rule firings and {@code timeBudget} of the evaluating thread's CPU time. Past either, the rules are stopped after the
      * firing under way (the sandbox has refused loops that need not end inside one) and nothing is concluded.
      *
      * A ruleset's first evaluations are slow where Drools builds and loads what a rule needs on first use: an evaluation
@@ -173,6 +175,43 @@ public final class Ruleset {
         }
     }
 
+    /**
+     * The time the rules of one evaluation have used: the evaluating thread's CPU time, so that a garbage collection,
+     * a busy machine or a thread waiting for a core is not counted against the rules. The wall clock, cheap to read, is
+     * looked at after every firing; the CPU time only once the wall clock says the budget may be spent.
+     */
+    private static final class RuleTime {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+
+        private final long budget;
+        private final long cpuAtStart;
+        private long wallDeadline;
+
+        RuleTime(Duration budget) {
+            this.budget = budget.toNanos();
+            this.cpuAtStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+            this.wallDeadline = System.nanoTime() + this.budget;
+        }
+
+        boolean spent() {
+            long now = System.nanoTime();
+            if (now - wallDeadline < 0) {
+                return false;
+            }
+            if (!CPU_TIME) {
+                return true;
+            }
+            long used = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+            if (used >= budget) {
+                return true;
+            }
+            wallDeadline = now + (budget - used); // the CPU time cannot run out before then
+            return false;
+        }
+    }
+
     // An attempt stopped by its time budget after this many firings.
     private static final class OutOfTime extends RuntimeException {
 
@@ -187,8 +226,7 @@ public final class Ruleset {
     }
 
     private Evaluation evaluateOnce(Collection<?> facts, int maxFirings, Duration timeBudget) {
-        long started = System.nanoTime();
-        long deadline = started + timeBudget.toNanos();
+        RuleTime time = new RuleTime(timeBudget);
         KieSession session = sessions.newKieSession();
         List<String> fired = new ArrayList<>();
         boolean[] outOfTime = {false};
@@ -196,7 +234,7 @@ public final class Ruleset {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
-                if (System.nanoTime() - deadline > 0) {
+                if (time.spent()) {
                     outOfTime[0] = true;
                     session.halt();
                 }

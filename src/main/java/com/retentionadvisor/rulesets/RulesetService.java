@@ -61,7 +61,7 @@ public class RulesetService {
             return RulesetReports.TestRun.notCompiled(e.version(), e.problems());
         }
         List<ScenarioResult> results = files.scenarioFiles().isEmpty()
-                ? new ScenarioRunner(candidate, config.maxFirings(), config.timeBudget()).runAll(Path.of(config.dir(), "tests"))
+                ? new ScenarioRunner(candidate, config.maxFirings(), config.scenarioTimeBudget()).runAll(Path.of(config.dir(), "tests"))
                 : runScenarios(candidate, files.scenarioFiles());
         return RulesetReports.TestRun.of(candidate.version(), results);
     }
@@ -123,7 +123,7 @@ public class RulesetService {
         Path folder = temporaryFolder();
         try {
             RuleFiles.write(folder, scenarioFiles);
-            return new ScenarioRunner(ruleset, config.maxFirings(), config.timeBudget()).runAll(folder.resolve("tests"));
+            return new ScenarioRunner(ruleset, config.maxFirings(), config.scenarioTimeBudget()).runAll(folder.resolve("tests"));
         } finally {
             delete(folder);
         }

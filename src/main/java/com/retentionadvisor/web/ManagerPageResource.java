@@ -1,6 +1,8 @@
 package com.retentionadvisor.web;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +29,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,10 +48,13 @@ import com.retentionadvisor.recommendations.DismissReason;
 import com.retentionadvisor.recommendations.RecommendationService;
 import com.retentionadvisor.customers.VisibleCustomers;
 import com.retentionadvisor.recommendations.VisibleRecommendations;
+import com.retentionadvisor.rulesets.LiveRulesets;
+import com.retentionadvisor.rulesets.RulesetHistory;
 
 /**
  * The manager page: the managers, a manager's worklist, a customer card, and the forms that mark a recommendation
- * done or dismiss it through the same {@link RecommendationService} as the JSON API. In English or Russian (?lang=,
+ * done or dismiss it through the same {@link RecommendationService} as the JSON API; and the analyst's rules workbench
+ * (/analyst), whose script works through the JSON API with the same sign-in. In English or Russian (?lang=,
  * else the browser's languages); whatever goes wrong is answered with a page that says so in words.
  */
 @Path("/")
@@ -59,6 +65,17 @@ public class ManagerPageResource {
     private static final Logger LOG = Logger.getLogger(ManagerPageResource.class);
     // The API's limit on a note (RecommendationResource.Done and Dismissal).
     static final int NOTE_MAX = 2000;
+    // The back-test's default cut-off on the workbench: half a year back, so that a 90-day horizon has ended.
+    private static final int DEFAULT_CUTOFF_DAYS_AGO = 180;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    LiveRulesets liveRulesets;
+
+    @Inject
+    RulesetHistory history;
 
     @Inject
     ManagerPageService pages;
@@ -84,11 +101,24 @@ public class ManagerPageResource {
     @Context
     HttpHeaders headers;
 
-    // A manager goes straight to their worklist; an admin picks a manager.
+    // A manager goes straight to their worklist; an admin picks a manager; an analyst goes to the rules workbench.
     @GET
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.ANALYST})
     public Response home() {
         Page here = page();
+        if (identity.hasRole(Roles.ANALYST) && !identity.hasRole(Roles.MANAGER) && !identity.hasRole(Roles.ADMIN)) {
+            return Response.seeOther(URI.create(here.analystLink())).build();
+        }
         return Response.seeOther(URI.create(scope.limitedToManager().map(here::managerLink).orElse(here.managersLink()))).build();
+    }
+
+    /** The rules workbench: the live ruleset and its history, and the tools to check, simulate, back-test and publish. */
+    @GET
+    @Path("analyst")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Response analyst() {
+        String cutoff = LocalDate.now(ZoneOffset.UTC).minusDays(DEFAULT_CUTOFF_DAYS_AGO).toString();
+        return render(Templates.analyst(new AnalystView(liveRulesets.live(), history.versions(), cutoff), page()), 200);
     }
 
     @GET

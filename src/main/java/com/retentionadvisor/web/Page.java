@@ -60,6 +60,15 @@ public record Page(PageLanguage language, ZoneId zone, URI uri, Notice notice, S
         return UriBuilder.fromUri(uri).replaceQueryParam("notice").build().toString();
     }
 
+    /** The home of whoever is signed in: a manager's worklist, the managers for an admin, the rules workbench for an analyst. */
+    public String homeLink() {
+        return link(UriBuilder.fromPath("/"));
+    }
+
+    public String analystLink() {
+        return link(UriBuilder.fromPath("/analyst"));
+    }
+
     public String managersLink() {
         return link(UriBuilder.fromPath("/managers"));
     }

@@ -275,4 +275,341 @@ public interface PageMessages {
 
     @Message
     String channel(Channel channel);
+
+    // --- the analyst page (the rules workbench); analystJs… are the texts its script writes ---
+    @Message
+    String analystTitle();
+
+    @Message
+    String analystIntro();
+
+    @Message
+    String analystLiveTitle();
+
+    @Message
+    String analystLiveSince(String when, String by, String reason);
+
+    @Message
+    String analystLiveRules(int count);
+
+    @Message
+    String analystRejected(String when, String attempt);
+
+    @Message
+    String analystHistoryTitle();
+
+    @Message
+    String analystHistoryIntro();
+
+    @Message
+    String analystFrom();
+
+    @Message
+    String analystTo();
+
+    @Message
+    String analystVersion();
+
+    @Message
+    String analystWhen();
+
+    @Message
+    String analystBy();
+
+    @Message
+    String analystComment();
+
+    @Message
+    String analystLiveBadge();
+
+    @Message
+    String analystRollback();
+
+    @Message
+    String analystShowDiff();
+
+    @Message
+    String analystCandidateTitle();
+
+    @Message
+    String analystCandidateIntro();
+
+    @Message
+    String analystPickFiles();
+
+    @Message
+    String analystPickFolder();
+
+    @Message
+    String analystChosenFile();
+
+    @Message
+    String analystChosenPath();
+
+    @Message
+    String analystCheck();
+
+    @Message
+    String analystSimulateTitle();
+
+    @Message
+    String analystSimulateIntro();
+
+    @Message
+    String analystSample();
+
+    @Message
+    String analystSampleAll();
+
+    @Message
+    String analystSimulate();
+
+    @Message
+    String analystBacktestTitle();
+
+    @Message
+    String analystBacktestIntro();
+
+    @Message
+    String analystCutoff();
+
+    @Message
+    String analystHorizon();
+
+    @Message
+    String analystOutcome();
+
+    @Message
+    String analystBacktest();
+
+    @Message
+    String analystCalibrate();
+
+    @Message
+    String analystPublishTitle();
+
+    @Message
+    String analystPublishIntro();
+
+    @Message
+    String analystPublish();
+
+    @Message
+    String analystFactsTitle();
+
+    @Message
+    String analystFactsIntro();
+
+    @Message
+    String analystCustomerId();
+
+    @Message
+    String analystChannel();
+
+    @Message
+    String analystPurpose();
+
+    @Message
+    String analystAnyContact();
+
+    @Message
+    String analystShowFacts();
+
+    @Message
+    String navAnalyst();
+
+    @Message
+    String analystJsChecking();
+
+    @Message
+    String analystJsCheckValid();
+
+    @Message
+    String analystJsCheckInvalid();
+
+    @Message
+    String analystJsScenariosResult();
+
+    @Message
+    String analystJsFile();
+
+    @Message
+    String analystJsPlace();
+
+    @Message
+    String analystJsRule();
+
+    @Message
+    String analystJsProblem();
+
+    @Message
+    String analystJsScenario();
+
+    @Message
+    String analystJsDifferences();
+
+    @Message
+    String analystJsLine();
+
+    @Message
+    String analystJsColumn();
+
+    @Message
+    String analystJsSheet();
+
+    @Message
+    String analystJsRow();
+
+    @Message
+    String analystJsCell();
+
+    @Message
+    String analystJsQueued();
+
+    @Message
+    String analystJsRunning();
+
+    @Message
+    String analystJsDone();
+
+    @Message
+    String analystJsFailed();
+
+    @Message
+    String analystJsMatrixTitle();
+
+    @Message
+    String analystJsExamples();
+
+    @Message
+    String analystJsCustomersChanged();
+
+    @Message
+    String analystJsActionsTitle();
+
+    @Message
+    String analystJsAction();
+
+    @Message
+    String analystJsGained();
+
+    @Message
+    String analystJsLost();
+
+    @Message
+    String analystJsRefusalsTitle();
+
+    @Message
+    String analystJsFiringsTitle();
+
+    @Message
+    String analystJsLive();
+
+    @Message
+    String analystJsCandidate();
+
+    @Message
+    String analystJsNothingChanges();
+
+    @Message
+    String analystJsRocTitle();
+
+    @Message
+    String analystJsFalsePositiveRate();
+
+    @Message
+    String analystJsTruePositiveRate();
+
+    @Message
+    String analystJsChance();
+
+    @Message
+    String analystJsLiftTitle();
+
+    @Message
+    String analystJsLevelsTitle();
+
+    @Message
+    String analystJsSignsTitle();
+
+    @Message
+    String analystJsWithSign();
+
+    @Message
+    String analystJsWithoutSign();
+
+    @Message
+    String analystJsBacktestSummary();
+
+    @Message
+    String analystJsCalibrationTitle();
+
+    @Message
+    String analystJsCurrent();
+
+    @Message
+    String analystJsProposed();
+
+    @Message
+    String analystJsCalibrationPreview();
+
+    @Message
+    String analystJsPublishNeedsCheck();
+
+    @Message
+    String analystJsPublishNeedsComment();
+
+    @Message
+    String analystJsPublishing();
+
+    @Message
+    String analystJsPublished();
+
+    @Message
+    String analystJsRollbackConfirm();
+
+    @Message
+    String analystJsRolledBack();
+
+    @Message
+    String analystJsNoDifference();
+
+    @Message
+    String analystJsServiceSaid();
+
+    @Message
+    String analystJsFact();
+
+    @Message
+    String analystJsValue();
+
+    @Message
+    String analystJsReadBy();
+
+    @Message
+    String analystJsReads();
+
+    @Message
+    String analystJsConcludes();
+
+    @Message
+    String analystJsFired();
+
+    @Message
+    String analystJsYes();
+
+    @Message
+    String analystJsNo();
+
+    @Message
+    String analystJsOnlyNotFired();
+
+    @Message
+    String analystJsFactsSummary();
+
+    @Message
+    String analystJsRulesTitle();
+
+    @Message
+    String analystJsFactsTitle();
 }

@@ -21,4 +21,6 @@ final class Templates {
     static native TemplateInstance problem(ProblemView view, Page page);
 
     static native TemplateInstance login(boolean failed, Page page);
+
+    static native TemplateInstance analyst(AnalystView view, Page page);
 }

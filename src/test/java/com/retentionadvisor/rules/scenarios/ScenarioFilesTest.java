@@ -25,7 +25,7 @@ class ScenarioFilesTest {
     // Holder idiom: the rules compile and every scenario runs once per test JVM, shared by the tests below.
     private static final class Ran {
         static final Ruleset RULESET = Ruleset.load(RULES);
-        static final List<ScenarioResult> RESULTS = new ScenarioRunner(RULESET, 10_000, java.time.Duration.ofMillis(200)).runAll(SCENARIOS);
+        static final List<ScenarioResult> RESULTS = new ScenarioRunner(RULESET, 10_000, java.time.Duration.ofSeconds(5)).runAll(SCENARIOS);
     }
 
     @TestFactory

@@ -62,7 +62,7 @@ class ScenarioRunnerTest {
     static void compileRules() {
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put("test.drl", RULES.getBytes(StandardCharsets.UTF_8));
-        runner = new ScenarioRunner(Ruleset.compile(files), 1_000, java.time.Duration.ofMillis(200));
+        runner = new ScenarioRunner(Ruleset.compile(files), 1_000, java.time.Duration.ofSeconds(5));
     }
 
     @Test
