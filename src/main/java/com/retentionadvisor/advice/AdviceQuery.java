@@ -18,8 +18,9 @@ public record AdviceQuery(List<String> customerIds, String asOf) {
     }
 
     /**
-     * One customer's answer: status 200 with the advice, or 404 with the reason (the customer is not known, or not
-     * one the caller may see).
+     * One customer's answer: status 200 with the advice, 404 with the reason (the customer is not known, or not one
+     * the caller may see), or 503 when the rules ran over their time or firing budget on this customer (the detail
+     * names the ruleset version; the other customers are answered).
      */
     @Schema(name = "AdviceQueryItem")
     public record Item(String customerId, int status, AdviceView advice, String detail) {

@@ -34,6 +34,7 @@ import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.RequestIds;
 import com.retentionadvisor.problems.BusyException;
+import com.retentionadvisor.problems.RulesOverBudgetException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.RuleEngine;
@@ -84,11 +85,23 @@ public class BulkAdviceService {
     public AdviceQuery.Answer advice(List<String> asked, Map<String, Long> visible, Instant asOf, Locale locale) {
         Ruleset ruleset = engine.live();
         List<GlobalCondition> conditions = globalFacts.activeConditions();
-        Map<String, AdviceView> byCustomer = evaluate(visible, asOf,
-                customerFacts -> advice.advise(ruleset, customerFacts, conditions, locale));
-        List<AdviceQuery.Item> items = asked.stream().map(id -> byCustomer.containsKey(id)
-                ? new AdviceQuery.Item(id, 200, byCustomer.get(id), null)
-                : new AdviceQuery.Item(id, 404, null, "customer '" + id + "' is not known; push it first")).toList();
+        // A customer whose rules run over their budget is answered 503 on their own; the others get their advice.
+        Map<String, Object> byCustomer = evaluate(visible, asOf, customerFacts -> {
+            try {
+                return advice.advise(ruleset, customerFacts, conditions, locale);
+            } catch (RulesOverBudgetException e) {
+                return e;
+            }
+        });
+        List<AdviceQuery.Item> items = asked.stream().map(id -> {
+            Object answer = byCustomer.get(id);
+            if (answer instanceof AdviceView view) {
+                return new AdviceQuery.Item(id, 200, view, null);
+            }
+            return answer instanceof RulesOverBudgetException overBudget
+                    ? new AdviceQuery.Item(id, 503, null, overBudget.getMessage())
+                    : new AdviceQuery.Item(id, 404, null, "customer '" + id + "' is not known; push it first");
+        }).toList();
         int unknown = (int) items.stream().filter(item -> item.status() == 404).count();
         List<String> read = asked.stream().filter(byCustomer::containsKey).distinct().toList();
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditAction.ADVICE_QUERIED, "advice-query",
