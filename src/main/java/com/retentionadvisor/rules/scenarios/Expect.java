@@ -47,12 +47,14 @@ public record Expect(
         Boolean allowed,
         Instant retryAfter,
         List<String> firedRulesInclude,
+        List<String> firedRulesAbsent,
+        Map<String, Integer> priorities,
         Map<String, String> owners,
         Map<String, Integer> dueDays) {
 
     boolean isEmpty() {
         return Stream.of(signs, signsInclude, signsAbsent, noSigns, strengths, strengthsInclude, score, riskLevel, stage, actions, actionsInclude, suppressed, refusals, allowed, retryAfter, firedRulesInclude,
-                        owners, dueDays)
+                        firedRulesAbsent, priorities, owners, dueDays)
                 .allMatch(Objects::isNull);
     }
 
@@ -114,6 +116,27 @@ public record Expect(
                     differences.add("expected rule \"" + rule + "\" to fire but it did not");
                 }
             }
+        }
+        if (firedRulesAbsent != null) {
+            Set<String> fired = Set.copyOf(evaluation.firedRules());
+            for (String rule : firedRulesAbsent) {
+                if (!ruleNames.contains(rule)) {
+                    differences.add("expected rule \"" + rule + "\" not to fire but no rule has that name");
+                } else if (fired.contains(rule)) {
+                    differences.add("expected rule \"" + rule + "\" not to fire but it did");
+                }
+            }
+        }
+        if (priorities != null) {
+            Map<String, Integer> got = new java.util.TreeMap<>();
+            evaluation.all(ActionCandidate.class).forEach(action -> got.merge(action.getCode(), action.getPriority(), Math::max));
+            priorities.forEach((code, priority) -> {
+                if (!got.containsKey(code)) {
+                    differences.add("expected action " + code + " with priority " + priority + " but it was not proposed");
+                } else if (!got.get(code).equals(priority)) {
+                    differences.add("expected action " + code + " with priority " + priority + " but got " + got.get(code));
+                }
+            });
         }
         return differences;
     }

@@ -45,6 +45,13 @@ class ScenarioRunnerTest {
                 insert(new ContactRefusal("BUSY_WEEK"));
             end
 
+            rule "A deep detractor gets a call"
+            when
+                CustomerFacts( latestNps != null, latestNps <= 2 )
+            then
+                insert(new com.retentionadvisor.rules.ActionCandidate("CALL", Purpose.VALUE, 70, "DETRACTOR"));
+            end
+
             rule "A market crisis is a sign"
             when
                 GlobalCondition( name == "MARKET_CRISIS" )
@@ -99,6 +106,32 @@ class ScenarioRunnerTest {
         assertEquals(List.of(
                 "expected signs [EMAILS_UNOPENED, NPS_DETRACTOR] but got [NPS_DETRACTOR]",
                 "expected no signs but got [NPS_DETRACTOR]"), result.failures());
+    }
+
+    @Test
+    void rulesThatMustNotFireAndActionPrioritiesAreChecked() throws IOException {
+        write("actions.yaml", """
+                - name: A promoter gets no call
+                  given:
+                    latestNps: 9
+                  expect:
+                    firedRulesAbsent: [A deep detractor gets a call, A detractor shows a sign]
+                - name: A deep detractor's call, said wrongly
+                  given:
+                    latestNps: 1
+                  expect:
+                    firedRulesAbsent: [A deep detractor gets a call, No such rule]
+                    priorities: {CALL: 90, SURVEY: 10}
+                """);
+
+        List<ScenarioResult> results = runner.runAll(folder);
+
+        assertTrue(results.get(0).passed(), results.get(0)::describe);
+        assertEquals(List.of(
+                "expected rule \"A deep detractor gets a call\" not to fire but it did",
+                "expected rule \"No such rule\" not to fire but no rule has that name",
+                "expected action CALL with priority 90 but got 70",
+                "expected action SURVEY with priority 10 but it was not proposed"), results.get(1).failures());
     }
 
     @Test
