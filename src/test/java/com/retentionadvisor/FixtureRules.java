@@ -29,6 +29,8 @@ public final class FixtureRules {
     public static final String MARKER = "FIXTURE_MARKER";
     public static final String MARKED_PREFIX = "FIXTURE-";
     public static final String MARKER_RULE = "churn-signs/fixture-marker.drl";
+    /** The name of the marker's rule, as its file names it. */
+    public static final String MARKER_RULE_NAME = "Fixture: a customer whose id starts with FIXTURE- shows the fixture marker";
     public static final String MARKER_SCENARIO = "tests/fixture-marker.yaml";
 
     /**
@@ -48,19 +50,46 @@ public final class FixtureRules {
         return changed;
     }
 
+    /** The fixture's team action: only customers whose id starts with {@value #MARKED_PREFIX} are given it. */
+    public static final String TEAM_ACTION = "FIXTURE_TEAM_ACTION";
+    /** The team the fixture's terms give {@link #TEAM_ACTION} to, due within {@value #TEAM_ACTION_DUE_DAYS} days. */
+    public static final String TEAM = "FIXTURE_DESK";
+    public static final int TEAM_ACTION_DUE_DAYS = 3;
+    private static final String TEAM_ACTION_RULE = "next-best-action/fixture-team-action.drl";
+    private static final String TEAM_ACTION_SCENARIO = "tests/fixture-team-action.yaml";
+    private static final String TERMS = "next-best-action/action-terms.drl.csv";
+
+    /**
+     * The given rule files with the fixture's team action added: its rule, its scenario, its texts, and a row of the
+     * action terms (appended to the given table, whatever its other rows say) giving it to {@value #TEAM}.
+     */
+    public static Map<String, byte[]> withATeamAction(Map<String, byte[]> files) {
+        Map<String, byte[]> changed = new TreeMap<>(files);
+        changed.put(TEAM_ACTION_RULE, read(TEAM_ACTION_RULE).getBytes(StandardCharsets.UTF_8));
+        changed.put(TEAM_ACTION_SCENARIO, read(TEAM_ACTION_SCENARIO).getBytes(StandardCharsets.UTF_8));
+        String terms = new String(files.get(TERMS), StandardCharsets.UTF_8);
+        changed.put(TERMS, (terms.endsWith("\n") ? terms : terms + "\n").concat("Fixture terms: the fixture's team action goes to "
+                + TEAM + "," + TEAM_ACTION + "," + TEAM + "," + TEAM_ACTION_DUE_DAYS + ",30,yes\n").getBytes(StandardCharsets.UTF_8));
+        String messages = new String(files.get("messages.properties"), StandardCharsets.UTF_8);
+        changed.put("messages.properties", (messages + "\naction." + TEAM_ACTION + "=The team action of the fixture\nreason."
+                + TEAM_ACTION + "=The fixture gives it\n").getBytes(StandardCharsets.UTF_8));
+        return changed;
+    }
+
     /** A scenario file that contradicts the marker's rule: laid over {@link #withMarker}, its scenario fails. */
     public static final String CONTRADICTING_SCENARIO = "tests/fixture-marker-contradicted.yaml";
+    public static final String CONTRADICTING_SCENARIO_NAME = "A customer whose id starts with FIXTURE- shows no marker";
 
     /** {@link #withMarker} with a scenario that says the marked customers show no marker: every scenario run fails it. */
     public static Map<String, byte[]> withMarkerAndAFailingScenario(Map<String, byte[]> files) {
         Map<String, byte[]> changed = withMarker(files, 10);
-        changed.put(CONTRADICTING_SCENARIO, """
-                - name: A customer whose id starts with FIXTURE- shows no marker
+        changed.put(CONTRADICTING_SCENARIO, ("""
+                - name: %s
                   given:
                     customerId: FIXTURE-2
                   expect:
                     signsAbsent: [FIXTURE_MARKER]
-                """.getBytes(StandardCharsets.UTF_8));
+                """).formatted(CONTRADICTING_SCENARIO_NAME).getBytes(StandardCharsets.UTF_8));
         return changed;
     }
 
@@ -71,6 +100,20 @@ public final class FixtureRules {
         Map<String, byte[]> changed = new TreeMap<>(files);
         changed.put(TYPO, "package retention;\nrule \"A typo\" when then insert(oops end\n".getBytes(StandardCharsets.UTF_8));
         return changed;
+    }
+
+    /** A rule file whose pattern is left unclosed (churn-signs/fixture-unclosed-pattern.drl): the parser stumbles on its "then". */
+    public static final String UNCLOSED = "churn-signs/fixture-unclosed-pattern.drl";
+
+    public static Map<String, byte[]> withAnUnclosedPattern(Map<String, byte[]> files) {
+        Map<String, byte[]> changed = new TreeMap<>(files);
+        changed.put(UNCLOSED, read(UNCLOSED).getBytes(StandardCharsets.UTF_8));
+        return changed;
+    }
+
+    /** Where a fixture file lies, by its path under rules/. */
+    public static Path file(String path) {
+        return FOLDER.resolve(path);
     }
 
     /**

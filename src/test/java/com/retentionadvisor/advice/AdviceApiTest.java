@@ -8,7 +8,6 @@ import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.survey;
 import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,12 +18,13 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +38,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
+import com.retentionadvisor.Crm.Item;
+import com.retentionadvisor.RuleTexts;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
@@ -73,34 +75,40 @@ class AdviceApiTest {
                 .then();
     }
 
+    // Far from any threshold an analyst would plausibly set: a dozen emails unread in a row and an NPS answer of 0.
     @Test
     void shouldExplainADriftingCustomerWithSignsLevelAndActions() {
-        pushAll("email-events", List.of(
-                emailEvent(unique("E"), customerId, 40, "SENT", "feb"),
-                emailEvent(unique("E"), customerId, 30, "SENT", "mar"),
-                emailEvent(unique("E"), customerId, 20, "SENT", "apr")));
-        pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
+        List<Item> emails = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            emails.add(emailEvent(unique("E"), customerId, 60 - 5 * i, "SENT", "news-" + i));
+        }
+        pushAll("email-events", emails);
+        pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 0, null)));
+        List<String> liveRules = liveRules();
 
         JsonPath advice = advice(AS_OF.toString()).statusCode(200)
                 .body("customerId", equalTo(customerId))
                 .body("asOf", equalTo(AS_OF.toString()))
                 .body("risk.level", notNullValue())
-                .body("risk.levelRule", notNullValue())
+                .body("risk.levelRule", in(liveRules))
                 .body("risk.signs.code", hasItems("NPS_DETRACTOR", "EMAILS_UNOPENED"))
-                .body("risk.signs.weightRule", everyItem(startsWith("Weight of ")))
-                .body("risk.signs[1].evidence", equalTo("The last 3 emails in a row were not opened"))
-                // Which rule names the sign, and at what threshold, is the scenarios' (rules/tests/churn-signs.yaml).
-                .body("risk.signs[1].rule", in(liveRules()))
-                .body("actions[0].code", equalTo("RECOVERY_CALL"))
-                .body("actions[0].reason", containsString("4"))
-                .body("stage", equalTo("AWARENESS"))
+                .body("risk.signs.weightRule", everyItem(in(liveRules)))
+                // Which rule finds which sign, and at what threshold, is the scenarios' (rules/tests/churn-signs.yaml);
+                // here: the facts reach the texts of messages.properties (the streak the emails make, the answer given).
+                .body("risk.signs.find { it.code == 'EMAILS_UNOPENED' }.evidence", equalTo(RuleTexts.text("sign.EMAILS_UNOPENED", 12)))
+                .body("actions.find { it.code == 'RECOVERY_CALL' }.reason", equalTo(RuleTexts.text("reason.DETRACTOR_ANSWER", 0)))
+                .body("stage", notNullValue())
+                .body("stageRule", in(liveRules))
                 .body("contact.allowed", equalTo(true))
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{12}"))
-                .body("firedRules", hasItem("NPS detractor: the latest answer is 6 or lower"))
                 .extract().jsonPath();
-        // The heavier sign first; the score is the base points plus the signs' weights less the strengths'.
+        // Every sign names the rule that found it: one of those that fired, of the live ruleset.
+        List<String> fired = advice.getList("firedRules", String.class);
+        assertTrue(fired.containsAll(advice.getList("risk.signs.rule", String.class)), "the signs' rules fired: " + fired);
+        assertTrue(liveRules.containsAll(fired), "fired rules are the live ruleset's: " + fired);
+        // The heaviest sign first; the score is the base points plus the signs' weights less the strengths'.
         List<Integer> weights = advice.getList("risk.signs.weight", Integer.class);
-        assertTrue(weights.get(0) >= weights.get(1), "signs heaviest first: " + weights);
+        assertEquals(weights.stream().sorted(Comparator.reverseOrder()).toList(), weights, "signs heaviest first");
         int strengths = advice.getList("risk.strengths.weight", Integer.class).stream().mapToInt(Integer::intValue).sum();
         assertEquals(Math.max(0, advice.getInt("risk.basePoints") + weights.stream().mapToInt(Integer::intValue).sum() - strengths),
                 advice.getInt("risk.score"));
@@ -108,7 +116,7 @@ class AdviceApiTest {
 
     @Test
     void shouldAnswerAsOfAnEarlierInstant() {
-        pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 4, null)));
+        pushAll("surveys", List.of(survey(unique("N"), customerId, 2, 0, null)));
 
         JsonPath before = advice(AS_OF.minusSeconds(5 * 86_400).toString()).statusCode(200)
                 .body("risk.signs.code", not(hasItem("NPS_DETRACTOR")))
@@ -134,20 +142,30 @@ class AdviceApiTest {
         });
     }
 
+    /**
+     * A dozen proactive contacts of one purpose in the last week, the newest {@code newestDaysAgo} days old: more than
+     * any weekly or monthly cap an analyst would plausibly set.
+     */
+    private void aDozenContactsThisWeek(String purpose, double newestDaysAgo) {
+        List<Item> contacts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            contacts.add(contact(unique("K"), customerId, newestDaysAgo + i * 0.4).with("purpose", purpose));
+        }
+        pushAll("contacts", contacts);
+    }
+
     @Test
-    void shouldRefuseAProactiveContactOnceTheWeeklyCapIsReached() {
-        pushAll("contacts", List.of(
-                contact(unique("K"), customerId, 1),
-                contact(unique("K"), customerId, 2),
-                contact(unique("K"), customerId, 3)));
+    void shouldRefuseAProactiveContactOnceACapIsReached() {
+        aDozenContactsThisWeek("VALUE", 2);
+        List<String> liveRules = liveRules();
 
         String retryAfter = contactCheck("EMAIL", "VALUE", "OUTBOUND").statusCode(200)
                 .body("allowed", equalTo(false))
-                .body("reasons.code", contains("CONTACT_CAP"))
-                // Which rule refuses is the scenarios' to say (rules/tests/contact-policy.yaml); here: one of the live ruleset's.
-                .body("reasons[0].rule", in(liveRules()))
-                // The wording is the rules' (messages.properties); here: the evidence is in it.
-                .body("reasons[0].message", containsString("3 proactive contacts"))
+                .body("reasons.code", hasItem("CONTACT_CAP"))
+                // Which rules refuse is the scenarios' to say (rules/tests/contact-policy.yaml); here: the live ruleset's.
+                .body("reasons.rule", everyItem(in(liveRules)))
+                // The wording and the caps are the rules' (messages.properties); here: the facts' count of the 12 is in it.
+                .body("reasons.findAll { it.code == 'CONTACT_CAP' }.message", everyItem(RuleTexts.textOf("refusal.CONTACT_CAP", 12)))
                 .extract().path("retryAfter");
         // When it frees up is the scenarios' too; here: the facts carried the contacts' times to the answer.
         assertTrue(retryAfter != null && Instant.parse(retryAfter).isAfter(AS_OF), "retryAfter after the check: " + retryAfter);
@@ -156,15 +174,17 @@ class AdviceApiTest {
 
     @Test
     void shouldStoreEveryContactCheckWithItsAnswerAndTheRulesThatRefusedIt() {
-        pushAll("contacts", List.of(
-                contact(unique("K"), customerId, 1),
-                contact(unique("K"), customerId, 2),
-                contact(unique("K"), customerId, 3)));
+        aDozenContactsThisWeek("VALUE", 2);
         Instant before = Instant.now();
 
         JsonPath answered = contactCheck("EMAIL", "VALUE", "OUTBOUND").body("allowed", equalTo(false)).extract().jsonPath();
         String version = answered.getString("rulesetVersion");
-        ContactCheck.Refusal answeredRefusal = new ContactCheck.Refusal(answered.getString("reasons[0].rule"), answered.getString("reasons[0].code"));
+        List<String> rules = answered.getList("reasons.rule", String.class);
+        List<String> codes = answered.getList("reasons.code", String.class);
+        List<ContactCheck.Refusal> answeredRefusals = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            answeredRefusals.add(new ContactCheck.Refusal(rules.get(i), codes.get(i)));
+        }
         contactCheck("PHONE", "SERVICE", null).body("allowed", equalTo(true));
 
         QuarkusTransaction.requiringNew().run(() -> {
@@ -172,8 +192,8 @@ class AdviceApiTest {
             assertEquals(2, stored.size());
             ContactCheck refused = stored.get(0);
             assertEquals(false, refused.allowed);
-            assertEquals(List.of(answeredRefusal), refused.refusals, "stored as answered");
-            assertEquals("CONTACT_CAP", answeredRefusal.code());
+            assertEquals(byCodeAndRule(answeredRefusals), byCodeAndRule(refused.refusals), "stored as answered");
+            assertTrue(codes.contains("CONTACT_CAP"), "refused by a cap: " + codes);
             assertEquals(Channel.EMAIL, refused.channel);
             assertEquals(Purpose.VALUE, refused.purpose);
             assertEquals(Direction.OUTBOUND, refused.direction);
@@ -187,12 +207,14 @@ class AdviceApiTest {
         });
     }
 
+    private static List<ContactCheck.Refusal> byCodeAndRule(List<ContactCheck.Refusal> refusals) {
+        return refusals.stream().sorted(Comparator.comparing(ContactCheck.Refusal::code).thenComparing(ContactCheck.Refusal::rule)).toList();
+    }
+
     @Test
     void shouldNeverRefuseInboundServiceOrTransactionalContacts() {
-        pushAll("contacts", List.of(
-                contact(unique("K"), customerId, 1).with("purpose", "SALES"),
-                contact(unique("K"), customerId, 2).with("purpose", "SALES"),
-                contact(unique("K"), customerId, 3).with("purpose", "SALES")));
+        // A dozen sales contacts this week, the newest an hour ago: caps, the quiet period and sales talk all reached.
+        aDozenContactsThisWeek("SALES", 1 / 24.0);
 
         contactCheck("PHONE", "SALES", "INBOUND").body("allowed", equalTo(true));
         contactCheck("EMAIL", "SERVICE", "OUTBOUND").body("allowed", equalTo(true));
@@ -200,25 +222,41 @@ class AdviceApiTest {
         contactCheck("EMAIL", "VALUE", null).body("allowed", equalTo(false));
     }
 
+    /**
+     * Sales talk is weighed against every contact of the last 90 days, whatever its direction or purpose, counting the
+     * pitch about to be made. The shares are far from any limit an analyst would plausibly set: one pitch among 20
+     * contacts (5%), then 61 of 80 (76%). The pitches are 40 days old or more, outside weekly and monthly caps.
+     */
     @Test
-    void shouldAllowASalesContactAtExactlyTwentyPercentAndRefuseAbove() {
-        pushAll("contacts", List.of(
-                contact(unique("K"), customerId, 20).with("purpose", "SERVICE"),
-                contact(unique("K"), customerId, 30).with("purpose", "SERVICE"),
-                contact(unique("K"), customerId, 40).with("direction", "INBOUND").with("purpose", "SERVICE"),
-                contact(unique("K"), customerId, 50).with("purpose", "TRANSACTIONAL")));
+    void shouldWeighSalesTalkAgainstEveryContactOfTheLast90Days() {
+        List<Item> others = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            Item other = contact(unique("K"), customerId, 40 + i);
+            others.add(switch (i % 4) {
+                case 0 -> other.with("purpose", "SERVICE").with("channel", "PHONE");
+                case 1 -> other.with("direction", "INBOUND").with("purpose", "SERVICE");
+                case 2 -> other.with("direction", "INBOUND").with("purpose", "SALES");
+                default -> other.with("purpose", "TRANSACTIONAL");
+            });
+        }
+        pushAll("contacts", others);
 
         contactCheck("EMAIL", "SALES", "OUTBOUND").statusCode(200)
                 .body("allowed", equalTo(true))
                 .body("reasons", empty());
 
-        pushAll("contacts", List.of(contact(unique("K"), customerId, 60).with("purpose", "SALES")));
+        List<Item> pitches = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            pitches.add(contact(unique("K"), customerId, 40 + i * 0.5).with("purpose", "SALES"));
+        }
+        pushAll("contacts", pitches);
 
         contactCheck("EMAIL", "SALES", "OUTBOUND")
                 .body("allowed", equalTo(false))
-                .body("reasons.code", contains("SALES_TALK_RATIO"))
-                .body("reasons[0].message", containsString("33%"))
-                .body("reasons[0].message", containsString("20%"))
+                .body("reasons.code", hasItem("SALES_TALK_RATIO"))
+                // The limit and the window are the rules' (messages.properties words them); the share is the facts'.
+                .body("reasons.find { it.code == 'SALES_TALK_RATIO' }.message",
+                        RuleTexts.textOf("refusal.SALES_TALK_RATIO", 61 / 80.0))
                 .body("rulesetVersion", matchesPattern("[0-9a-f]{12}"));
     }
 

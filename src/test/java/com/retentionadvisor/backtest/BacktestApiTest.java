@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,15 @@ import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.cli.RulesCommand;
 import com.retentionadvisor.rulesets.RuleFiles;
+import com.retentionadvisor.rulesets.ShippedRules;
 
 /**
  * A back-test through the API on ten customers whose signs at the cut-off (1 January 2012) are known, compared
  * with numbers computed by hand. Scored with the fixture's weights and bands laid over the shipped rules
- * ({@link FixtureRules}: NPS detractor 30, open complaint 30, three emails unopened 20, every other sign 0; LOW below
- * 20, MEDIUM from 20, HIGH from 45), so that the numbers hold whatever the shipped weights are:
+ * ({@link FixtureRules}: NPS detractor 30, open complaint 30, emails unopened 20, every other sign 0; LOW below
+ * 20, MEDIUM from 20, HIGH from 45), so that the numbers hold whatever the shipped weights are. The signs' facts are
+ * far from any threshold an analyst would plausibly set (an NPS answer of 0, twelve emails unopened in a row, a
+ * complaint still open), so that the same customers show them whatever the shipped thresholds are:
  *
  * <pre>
  *   customer  signs at the cut-off            score level   ordered within 90 days   churned
@@ -108,13 +112,14 @@ class BacktestApiTest {
             customers.add(churned(id, known.churnedAt()));
             contacts.add(contact(id + "-K", id, 0).with("occurredAt", "2011-11-15T10:00:00Z"));
             if (known.detractor()) {
-                surveys.add(survey(id + "-S", id, 0, 3, null).with("answeredAt", "2011-12-01T10:00:00Z"));
+                surveys.add(survey(id + "-S", id, 0, 0, null).with("answeredAt", "2011-12-01T10:00:00Z"));
             }
             if (known.complaint()) {
                 tickets.add(ticket(id + "-T", id, 0, "COMPLAINT").with("openedAt", "2011-12-10T10:00:00Z"));
             }
             if (known.emailsUnopened()) {
-                for (String day : List.of("2011-11-01", "2011-11-15", "2011-12-01")) {
+                for (int week = 0; week < 12; week++) {
+                    String day = LocalDate.of(2011, 10, 5).plusWeeks(week).toString();
                     emails.add(emailEvent(id + "-E" + day, id, 0, "SENT", "news-" + day).with("occurredAt", day + "T08:00:00Z"));
                 }
             }
@@ -337,18 +342,14 @@ class BacktestApiTest {
         return request;
     }
 
-    // The shipped rules, as an analyst's folder would hold them, scored by the fixture with one weight changed.
+    // The rules the service runs on, as an analyst's folder would hold them, scored by the fixture with one weight changed.
     private static void copyRulesWithEmailsUnopenedWeighing60(Path folder) throws IOException {
-        Path rules = Path.of("rules");
-        try (var paths = Files.walk(rules)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                Path target = folder.resolve(rules.relativize(path).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(path, target);
-            }
-        }
-        for (var file : FixtureRules.scoringWith("EMAILS_UNOPENED", 60).entrySet()) {
-            Files.write(folder.resolve(file.getKey()), file.getValue());
+        Map<String, byte[]> files = ShippedRules.files();
+        files.putAll(FixtureRules.scoringWith("EMAILS_UNOPENED", 60));
+        for (var file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
         }
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,24 +98,28 @@ class CalibrationApiTest {
 
     @Test
     void shouldFitTheWeightsAndBandsAndWriteTablesThatGoLiveThroughAPublish() throws IOException {
+        // Which signs a one-time buyer shows and which strengths a monthly buyer shows is the live rules' to say.
+        List<String> oneTimeSigns = adviceAtTheCutoff("CAL2010-ONCE-39").getList("risk.signs.code", String.class);
+        List<String> monthlyStrengths = adviceAtTheCutoff("CAL2010-MONTHLY-39").getList("risk.strengths.code", String.class);
+
         JsonPath job = finished(start("minCustomers", "5"));
         String id = job.getString("id");
         JsonPath report = job.setRootPath("report");
 
         assertEquals(80, report.getInt("customers"));
         assertEquals(40, report.getInt("positives"), "34 one-time buyers and 6 monthly buyers did not order again");
-        Map<String, Object> oneTime = weight(report, "ONE_TIME_BUYER");
-        assertEquals("FITTED", oneTime.get("status"));
-        assertEquals(40, oneTime.get("customers"));
+        // The fit finds the pattern: a sign all 40 one-time buyers show weighs, a strength all 40 monthly buyers show
+        // takes points off.
+        Map<String, Object> oneTime = fittedOfAllForty(report, oneTimeSigns, "SIGN");
         assertTrue((Integer) oneTime.get("proposedPoints") > 0, "leaving one-time buyers weigh: " + oneTime);
-        Map<String, Object> loyal = weight(report, "LOYAL_BUYER");
-        assertEquals("STRENGTH", loyal.get("kind"));
-        assertTrue((Integer) loyal.get("proposedPoints") > 0, "staying monthly buyers take points off: " + loyal);
+        Map<String, Object> monthly = fittedOfAllForty(report, monthlyStrengths, "STRENGTH");
+        assertTrue((Integer) monthly.get("proposedPoints") > 0, "staying monthly buyers take points off: " + monthly);
         assertTrue(report.getDouble("preview.proposedAuc") > 0.8, "the preview ranks leavers first: " + report.getDouble("preview.proposedAuc"));
         assertEquals(List.of("LOW", "MEDIUM", "HIGH", "CRITICAL"), report.getList("bands.level"));
         assertNotNull(report.getString("proposedVersion"));
-        assertTrue(report.getString("files.'risk-levels/sign-weights.drl.csv'").contains(SignWeightsTable.ruleName("ONE_TIME_BUYER")
-                + ",ONE_TIME_BUYER," + oneTime.get("proposedPoints") + ","));
+        String sign = (String) oneTime.get("code");
+        assertTrue(report.getString("files.'risk-levels/sign-weights.drl.csv'").contains(SignWeightsTable.ruleName(sign)
+                + "," + sign + "," + oneTime.get("proposedPoints") + ","));
 
         // The proposed files, as a zip, go live through a publish (with a scenario of their own: the shipped ones pin
         // the shipped weights), and the advice then weighs what the calibration proposed.
@@ -131,8 +136,22 @@ class CalibrationApiTest {
         given().queryParam("asOf", CUTOFF).get("/api/customers/CAL2010-ONCE-39/advice").then().statusCode(200)
                 .body("rulesetVersion", equalTo(published))
                 .body("risk.basePoints", equalTo(report.getInt("base.proposedPoints")))
-                .body("risk.signs.find { it.code == 'ONE_TIME_BUYER' }.weight", equalTo(oneTime.get("proposedPoints")))
-                .body("risk.signs.find { it.code == 'ONE_TIME_BUYER' }.weightRule", equalTo(SignWeightsTable.ruleName("ONE_TIME_BUYER")));
+                .body("risk.signs.find { it.code == '" + sign + "' }.weight", equalTo(oneTime.get("proposedPoints")))
+                .body("risk.signs.find { it.code == '" + sign + "' }.weightRule", equalTo(SignWeightsTable.ruleName(sign)));
+    }
+
+    private static JsonPath adviceAtTheCutoff(String customerId) {
+        return given().queryParam("asOf", CUTOFF).get("/api/customers/" + customerId + "/advice").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Of the codes given, the fitted one of this kind shown by all 40 customers of a group that weighs most. */
+    private static Map<String, Object> fittedOfAllForty(JsonPath report, List<String> codes, String kind) {
+        return codes.stream().map(code -> weight(report, code))
+                .filter(weight -> weight != null && kind.equals(weight.get("kind")) && "FITTED".equals(weight.get("status"))
+                        && Integer.valueOf(40).equals(weight.get("customers")))
+                .max(Comparator.comparingInt(weight -> (Integer) weight.get("proposedPoints")))
+                .orElseThrow(() -> new AssertionError("none of " + codes + " is a fitted " + kind + " of all 40: " + report.getList("weights")));
     }
 
     @Test

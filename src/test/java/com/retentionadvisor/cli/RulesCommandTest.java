@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.rulesets.ShippedRules;
 
 /** The rules command line an analysts' CI runs: its exit codes and what it prints, on real rule folders. */
@@ -30,12 +31,20 @@ class RulesCommandTest {
 
     @Test
     void shouldPassTheShippedRulesAndTheirScenarios() {
-        assertThat(run("check", "--dir", "rules"), equalTo(RulesCommand.OK));
+        String rules = ShippedRules.folder().toString();
+        assertThat(run("check", "--dir", rules), equalTo(RulesCommand.OK));
         assertThat(out(), containsString("compiles: "));
-        assertThat(out(), containsString("Sales talk is at most 20% of all communication over 90 days"));
 
-        assertThat(run("test", "--dir", "rules"), equalTo(RulesCommand.OK));
+        assertThat(run("test", "--dir", rules), equalTo(RulesCommand.OK));
         assertThat(out(), containsString(" 0 failed"));
+    }
+
+    @Test
+    void shouldListTheRulesACheckCompiled() throws IOException {
+        write(FixtureRules.withMarker(ShippedRules.files(), 10));
+
+        assertThat(run("check", "--dir", folder.toString()), equalTo(RulesCommand.OK));
+        assertThat(out(), containsString("  " + FixtureRules.MARKER_RULE_NAME + System.lineSeparator()));
     }
 
     @Test
@@ -56,24 +65,24 @@ class RulesCommandTest {
 
     @Test
     void shouldFailACheckOnASyntaxErrorNamingOnlyItsCause() throws IOException {
-        write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6 )", "latestNps <= 6"));
+        write(FixtureRules.withAnUnclosedPattern(ShippedRules.files()));
         // The parser stumbles on the line after the unclosed pattern: the rule's "then".
-        int thenLine = lineOf(Path.of("rules/churn-signs/signs.drl"), "latestNps <= 6 )") + 1;
+        int thenLine = lineOf(FixtureRules.file(FixtureRules.UNCLOSED), "then");
 
         assertThat(run("check", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
-        assertThat(err(), containsString("churn-signs/signs.drl:" + thenLine + ":"));
-        assertThat(err(), not(containsString("caps.drl")));
+        assertThat(err(), containsString(FixtureRules.UNCLOSED + ":" + thenLine + ":"));
+        assertThat("no other rule file is blamed", err().replace(FixtureRules.UNCLOSED + ":", ""), not(containsString(".drl:")));
         assertThat(run("test", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
     }
 
     @Test
     void shouldFailTestsWhenAScenarioFails() throws IOException {
-        write(ShippedRules.withChange("churn-signs/signs.drl", "latestNps <= 6", "latestNps <= 5"));
+        write(FixtureRules.withMarkerAndAFailingScenario(ShippedRules.files()));
 
         assertThat(run("check", "--dir", folder.toString()), equalTo(RulesCommand.OK));
         assertThat(run("test", "--dir", folder.toString()), equalTo(RulesCommand.RULES_REJECTED));
-        assertThat(out(), containsString("tests/churn-signs.yaml:"));
-        assertThat(out(), containsString(": scenario 'An NPS answer of 6 is a detractor's': "));
+        assertThat(out(), containsString(FixtureRules.CONTRADICTING_SCENARIO + ":"));
+        assertThat(out(), containsString(": scenario '" + FixtureRules.CONTRADICTING_SCENARIO_NAME + "': "));
     }
 
     @Test
@@ -127,10 +136,11 @@ class RulesCommandTest {
         }
     }
 
+    /** The number of the first line of the file that holds only this text. */
     private static int lineOf(Path file, String text) throws IOException {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
+            if (lines.get(i).strip().equals(text)) {
                 return i + 1;
             }
         }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
@@ -280,11 +281,13 @@ class IngestApiTest {
                 .body("items[0].result", equalTo("UPDATED"));
 
         assertEquals(churnedAt, churnedAtOf(customerId));
-        String churnRule = "A churned customer is in dissolution";
+        // Which stage a churned customer is in is the rules' (rules/tests/stage.yaml); here: the churn counts only
+        // from the time the CRM sent, so the rule that sets the stage after it is not the one before it.
+        String stageRuleAfter = given().queryParam("asOf", Crm.AS_OF.toString()).when().get("/api/customers/{id}/advice", customerId)
+                .then().statusCode(200).extract().path("stageRule");
+        assertNotNull(stageRuleAfter, "a stage is set after the churn");
         given().queryParam("asOf", Crm.daysBefore(20).toString()).when().get("/api/customers/{id}/advice", customerId)
-                .then().statusCode(200).body("stageRule", not(equalTo(churnRule)));
-        given().queryParam("asOf", Crm.AS_OF.toString()).when().get("/api/customers/{id}/advice", customerId)
-                .then().statusCode(200).body("stageRule", equalTo(churnRule));
+                .then().statusCode(200).body("stageRule", not(equalTo(stageRuleAfter)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.retentionadvisor.notifications;
 
 import static com.retentionadvisor.Crm.customer;
+import static com.retentionadvisor.Crm.emailEvent;
 import static com.retentionadvisor.Crm.manager;
 import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.survey;
@@ -9,11 +10,14 @@ import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +44,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
+import com.retentionadvisor.Crm.Item;
 import com.retentionadvisor.FixtureRules;
 import com.retentionadvisor.rulesets.LiveRuleset;
 import com.retentionadvisor.rulesets.ShippedRules;
@@ -76,8 +82,10 @@ class WebhooksApiTest {
     private String versionBefore;
 
     /**
-     * A detractor who answered two days ago (a recovery call, priority 95; risk MEDIUM), with a manager of their own;
-     * scored by the fixture's weights and bands (detractor 30, complaint 30; MEDIUM from 20, HIGH from 45), put live meanwhile.
+     * A detractor who answered 0 two days ago (a recovery call, urgent by any measure the rules would take), with a
+     * manager of their own; scored by the fixture's weights and bands (detractor 30, complaint 30, emails unopened 20;
+     * MEDIUM from 20, HIGH from 45, CRITICAL from 70), put live meanwhile. Which recommendations the CRM is told of, and
+     * from which level a rise, is the rules' to say: the tests follow what the advice says it told.
      */
     @BeforeEach
     void aRecentDetractorWithAManager() {
@@ -99,7 +107,9 @@ class WebhooksApiTest {
     void shouldDeliverAHighPriorityRecommendationOnceAfterARetryWithAVerifiableSignature() {
         CRM.failOnceFor("HIGH_PRIORITY_RECOMMENDATION", customerId);
 
-        long recommendationId = recoveryCallOf(evaluate());
+        JsonPath evaluation = evaluate();
+        String actionCode = toldOfFirst(evaluation);
+        long recommendationId = recommendationOf(evaluation, actionCode);
         JsonPath entry = awaitEntry("recommendation:" + recommendationId, status -> status.equals("DELIVERED"));
 
         assertThat(entry.getString("event"), equalTo("HIGH_PRIORITY_RECOMMENDATION"));
@@ -121,24 +131,36 @@ class WebhooksApiTest {
         JsonPath delivered = JsonPath.from(requests.get(1).bodyText());
         assertThat(delivered.getString("event"), equalTo("HIGH_PRIORITY_RECOMMENDATION"));
         assertThat(delivered.getLong("recommendation.id"), equalTo(recommendationId));
-        assertThat(delivered.getString("recommendation.actionCode"), equalTo("RECOVERY_CALL"));
+        assertThat(delivered.getString("recommendation.actionCode"), equalTo(actionCode));
         assertThat(delivered.getString("recommendation.ownerManagerId"), equalTo(managerId));
         assertThat(delivered.getString("customer.id"), equalTo(customerId));
-        assertThat(delivered.getString("rule"), equalTo("The CRM is told of a new recommendation of priority 90 or more"));
+        // The rule the advice named for the notice.
+        assertThat(delivered.getString("rule"),
+                equalTo(evaluation.getString("advice.crmNotices.actions.find { it.code == '" + actionCode + "' }.rule")));
     }
 
     @Test
-    void shouldTellARiseToHighOnceAndNeverQueueOrDeliverTheSameEventTwice() {
+    void shouldTellARiseOnceAndNeverQueueOrDeliverTheSameEventTwice() {
+        // A complaint and a dozen emails unread besides: 80 points, the fixture's top level, a rise the rules tell of
+        // whatever level they tell from.
         pushAll("tickets", List.of(ticket(unique("T"), customerId, 0, "COMPLAINT").with("openedAt", ago(Duration.ofDays(1)))));
+        List<Item> emails = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            emails.add(emailEvent(unique("E"), customerId, 0, "SENT", unique("news")).with("occurredAt", ago(Duration.ofDays(60 - 4 * i))));
+        }
+        pushAll("email-events", emails);
         JsonPath first = evaluate();
-        assertThat(first.getString("advice.risk.level"), equalTo("HIGH"));
-        assertThat(first.getString("advice.crmNotices.riskRise.atLeast"), equalTo("HIGH"));
+        assertThat(first.getString("advice.risk.level"), equalTo("CRITICAL"));
+        assertThat(first.getString("advice.crmNotices.riskRise.atLeast"), notNullValue());
 
         JsonPath rise = awaitEntry(riseKeyOf(customerId), status -> status.equals("DELIVERED"));
-        JsonPath complaint = awaitEntry("recommendation:" + recommendationOf(first, "RESOLVE_COMPLAINT"), "DELIVERED"::equals);
-        JsonPath call = awaitEntry("recommendation:" + recoveryCallOf(first), "DELIVERED"::equals);
+        List<JsonPath> recommendations = new ArrayList<>();
+        for (String actionCode : first.getList("advice.crmNotices.actions.code", String.class)) {
+            recommendations.add(awaitEntry("recommendation:" + recommendationOf(first, actionCode), "DELIVERED"::equals));
+        }
+        assertThat("the CRM is told of a recommendation", recommendations, not(empty()));
         JsonPath risePayload = JsonPath.from(CRM.deliveriesOf(rise.getLong("id")).get(0).bodyText());
-        assertThat(risePayload.getString("level"), equalTo("HIGH"));
+        assertThat(risePayload.getString("level"), equalTo("CRITICAL"));
         assertThat(risePayload.get("levelBefore"), nullValue());
         assertThat(risePayload.getList("signs.code", String.class), hasItems("NPS_DETRACTOR", "OPEN_COMPLAINT"));
 
@@ -152,7 +174,8 @@ class WebhooksApiTest {
         JsonPath digests = given().queryParam("date", today).post("/api/notifications/digests").then().statusCode(200)
                 .extract().jsonPath();
         awaitEntry("digest:" + managerId + ":" + today, "DELIVERED"::equals);
-        for (JsonPath entry : List.of(rise, complaint, call)) {
+        recommendations.add(rise);
+        for (JsonPath entry : recommendations) {
             assertThat(CRM.deliveriesOf(entry.getLong("id")), hasSize(1));
         }
         given().queryParam("date", today).post("/api/notifications/digests").then().statusCode(200)
@@ -164,7 +187,8 @@ class WebhooksApiTest {
     void shouldGiveUpAfterTheLastAttemptAndLogEachOne() {
         CRM.failAlwaysFor(customerId);
 
-        long recommendationId = recoveryCallOf(evaluate());
+        JsonPath evaluation = evaluate();
+        long recommendationId = recommendationOf(evaluation, toldOfFirst(evaluation));
         JsonPath entry = awaitEntry("recommendation:" + recommendationId, "FAILED"::equals);
 
         assertThat(entry.getInt("attempts"), equalTo(3));
@@ -193,8 +217,11 @@ class WebhooksApiTest {
         return given().post("/api/customers/" + customerId + "/evaluation").then().statusCode(200).extract().jsonPath();
     }
 
-    private static long recoveryCallOf(JsonPath evaluation) {
-        return recommendationOf(evaluation, "RECOVERY_CALL");
+    /** The first of the actions the advice says the CRM is told of at once. */
+    private static String toldOfFirst(JsonPath evaluation) {
+        String code = evaluation.getString("advice.crmNotices.actions[0].code");
+        assertThat("the CRM is told of a new recommendation for a recent detractor: " + evaluation.prettify(), code != null);
+        return code;
     }
 
     private static long recommendationOf(JsonPath evaluation, String actionCode) {

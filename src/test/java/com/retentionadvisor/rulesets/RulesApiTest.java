@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -20,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,6 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
+import com.retentionadvisor.FixtureRules;
+
 /** Analysts check rule files over HTTP before they go live; nothing here changes the live ruleset. */
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = "admin")
@@ -46,19 +46,23 @@ class RulesApiTest {
     private static final String SCENARIO_THAT_FAILS = """
             - name: A detractor is expected to be no sign at all
               given:
-                latestNps: 3
+                latestNps: 0
               expect:
                 noSigns: true
             """;
 
-    private static final String CAPS_TABLE = "contact-policy/caps-by-segment.drl.xlsx";
-    private static final String ACTIONS_TABLE = "next-best-action/actions-by-stage.drl.csv";
+    // Tables of the tests' own (src/test/resources/fixture-rules/tables), whose rows and cells they know: where the
+    // analysts put the rows of theirs is theirs to change.
+    private static final String CAPS_TABLE = "tables/fixture-caps.drl.xlsx";
+    private static final String CAPS_TYPE = "tables/fixture-caps.drl";
+    private static final String CAPS_SHEET = "Fixture caps";
+    private static final String OFFERS_TABLE = "tables/fixture-offers-by-stage.drl.csv";
 
-    /** The shipped caps spreadsheet with a change made to its sheet, as an analyst would in a spreadsheet program. */
+    /** The fixture's caps spreadsheet with a change made to its sheet, as an analyst would in a spreadsheet program. */
     private static byte[] capsTableWith(Consumer<Sheet> change) throws IOException {
-        try (Workbook workbook = WorkbookFactory.create(Files.newInputStream(Path.of("rules", CAPS_TABLE)));
+        try (Workbook workbook = WorkbookFactory.create(Files.newInputStream(FixtureRules.file(CAPS_TABLE)));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            change.accept(workbook.getSheet("Contact caps"));
+            change.accept(workbook.getSheet(CAPS_SHEET));
             workbook.write(out);
             return out.toByteArray();
         }
@@ -69,10 +73,10 @@ class RulesApiTest {
         return sheet.getRow(reference.getRow()).getCell(reference.getCol());
     }
 
-    private static byte[] actionsTableWith(String row, String changedRow) throws IOException {
-        String table = Files.readString(Path.of("rules", ACTIONS_TABLE));
+    private static byte[] offersTableWith(String row, String changedRow) throws IOException {
+        String table = Files.readString(FixtureRules.file(OFFERS_TABLE));
         if (!table.contains(row)) {
-            throw new IllegalStateException("the shipped table has no row " + row);
+            throw new IllegalStateException("the fixture table has no row " + row);
         }
         return table.replace(row, changedRow).getBytes(StandardCharsets.UTF_8);
     }
@@ -84,12 +88,20 @@ class RulesApiTest {
                 .then().statusCode(200);
     }
 
+    /** Validates the fixture's caps spreadsheet, with the type its rows make, laid over the live rules. */
+    private static ValidatableResponse validateCaps(byte[] spreadsheet) throws IOException {
+        return given().multiPart("files", CAPS_TYPE, Files.readAllBytes(FixtureRules.file(CAPS_TYPE)))
+                .multiPart("files", CAPS_TABLE, spreadsheet)
+                .when().post("/api/rules/validate")
+                .then().statusCode(200);
+    }
+
     @Test
     void shouldTellWhichRulesetServes() {
         given().when().get("/api/rules")
                 .then().statusCode(200)
                 .body("version", matchesPattern("[0-9a-f]{12}"))
-                .body("rules", hasItem("Sales talk is at most 20% of all communication over 90 days"));
+                .body("rules", hasItems(ShippedRules.drlRuleNames().toArray()));
     }
 
     @Test
@@ -127,26 +139,22 @@ class RulesApiTest {
     }
 
     @Test
-    void shouldCompileTheShippedSpreadsheetIntoOneRulePerRow() throws IOException {
-        validateOne(CAPS_TABLE, Files.readAllBytes(Path.of("rules", CAPS_TABLE)))
+    void shouldCompileASpreadsheetIntoOneRulePerRow() throws IOException {
+        validateCaps(Files.readAllBytes(FixtureRules.file(CAPS_TABLE)))
                 .body("valid", equalTo(true))
-                .body("rules", hasItems("Contact cap: 3 a week", "Contact cap: 8 a month", "Contact cap: 4 emails a month",
-                        "Contact cap: 2 calls a week", "Contact cap: 2 text messages a month",
-                        "Enterprise contact cap: 5 a week", "Enterprise contact cap: 12 a month",
-                        "Enterprise contact cap: 6 emails a month", "Enterprise contact cap: 3 calls a week",
-                        "B2C contact cap: 2 a week", "B2C contact cap: 5 a month", "B2C contact cap: 4 emails a month",
-                        "B2C contact cap: 1 text message a month"));
+                .body("rules", hasItems("Fixture cap: 7 a week", "Fixture cap: 11 a month", "Fixture cap: 5 emails a month",
+                        "Fixture cap: 2 calls a week for GOLD"));
     }
 
     @Test
     void shouldNameTheSheetRowAndColumnOfAWordInANumberCell() throws IOException {
         byte[] twoCallsAWeekInWords = capsTableWith(sheet -> cell(sheet, "E12").setCellValue("two"));
 
-        validateOne(CAPS_TABLE, twoCallsAWeekInWords)
+        validateCaps(twoCallsAWeekInWords)
                 .body("valid", equalTo(false))
                 .body("problems", hasSize(1))
-                .body("problems[0].file", equalTo("contact-policy/caps-by-segment.drl.xlsx"))
-                .body("problems[0].sheet", equalTo("Contact caps"))
+                .body("problems[0].file", equalTo(CAPS_TABLE))
+                .body("problems[0].sheet", equalTo(CAPS_SHEET))
                 .body("problems[0].row", equalTo(12))
                 .body("problems[0].cell", equalTo("E12"))
                 .body("problems[0].rule", not(emptyOrNullString()))
@@ -158,9 +166,9 @@ class RulesApiTest {
     void shouldNameTheCellOfAnUnknownColumnHeader() throws IOException {
         byte[] maxContactsNeitherActionNorCondition = capsTableWith(sheet -> cell(sheet, "E5").setCellValue("MAXIMUM"));
 
-        validateOne(CAPS_TABLE, maxContactsNeitherActionNorCondition)
+        validateCaps(maxContactsNeitherActionNorCondition)
                 .body("valid", equalTo(false))
-                .body("problems.find { it.row == 5 && it.cell == 'E5' }.sheet", equalTo("Contact caps"))
+                .body("problems.find { it.row == 5 && it.cell == 'E5' }.sheet", equalTo(CAPS_SHEET))
                 .body("problems.find { it.row == 5 && it.cell == 'E5' }.message", containsString("MAXIMUM"));
     }
 
@@ -168,47 +176,47 @@ class RulesApiTest {
     void shouldNameEveryRowOfAMalformedActionWhenItsColumnCannotBeTold() throws IOException {
         byte[] maxContactsCodeUnclosed = capsTableWith(sheet -> cell(sheet, "E7").setCellValue("cap.setMaxContacts($param;"));
 
-        validateOne(CAPS_TABLE, maxContactsCodeUnclosed)
+        validateCaps(maxContactsCodeUnclosed)
                 .body("valid", equalTo(false))
-                .body("problems", hasSize(13))
-                .body("problems.file", everyItem(equalTo("contact-policy/caps-by-segment.drl.xlsx")))
-                .body("problems.sheet", everyItem(equalTo("Contact caps")))
+                .body("problems", hasSize(4))
+                .body("problems.file", everyItem(equalTo(CAPS_TABLE)))
+                .body("problems.sheet", everyItem(equalTo(CAPS_SHEET)))
                 .body("problems.cell", everyItem(nullValue()))
                 .body("problems.message", everyItem(containsString("Syntax error")))
-                .body("problems.row", hasItems(9, 21));
+                .body("problems.row", hasItems(9, 12));
     }
 
     @Test
     void shouldNameTheRowAndColumnOfABrokenCsvTableCell() throws IOException {
-        byte[] priorityInWords = actionsTableWith("ONBOARDING_TRAINING,VALUE,70", "ONBOARDING_TRAINING,VALUE,seventy");
+        byte[] priorityInWords = offersTableWith("FIXTURE_WORKSHOP,VALUE,19", "FIXTURE_WORKSHOP,VALUE,nineteen");
 
-        validateOne(ACTIONS_TABLE, priorityInWords)
+        validateOne(OFFERS_TABLE, priorityInWords)
                 .body("valid", equalTo(false))
                 .body("problems", hasSize(1))
-                .body("problems[0].file", equalTo("next-best-action/actions-by-stage.drl.csv"))
+                .body("problems[0].file", equalTo(OFFERS_TABLE))
                 .body("problems[0].sheet", nullValue())
-                .body("problems[0].row", equalTo(14))
-                .body("problems[0].cell", equalTo("E14"))
-                .body("problems[0].message", containsString("seventy cannot be resolved"));
+                .body("problems[0].row", equalTo(11))
+                .body("problems[0].cell", equalTo("E11"))
+                .body("problems[0].message", containsString("nineteen cannot be resolved"));
     }
 
     @Test
     void shouldFindTheRowOfABrokenConditionThatDroolsGivesNoLineFor() throws IOException {
-        byte[] stageMisspelt = actionsTableWith("Exploration: onboarding and training,EXPLORATION,",
-                "Exploration: onboarding and training,EXPLORATIO,");
+        byte[] stageMisspelt = offersTableWith("Fixture offer: exploration gets a workshop,EXPLORATION,",
+                "Fixture offer: exploration gets a workshop,EXPLORATIO,");
 
-        validateOne(ACTIONS_TABLE, stageMisspelt)
+        validateOne(OFFERS_TABLE, stageMisspelt)
                 .body("valid", equalTo(false))
-                .body("problems.find { it.cell == 'B14' }.row", equalTo(14))
-                .body("problems.find { it.cell == 'B14' }.message", containsString("EXPLORATIO"));
+                .body("problems.find { it.cell == 'B11' }.row", equalTo(11))
+                .body("problems.find { it.cell == 'B11' }.message", containsString("EXPLORATIO"));
     }
 
     @Test
     void shouldNameTheCellOfAnUnknownColumnHeaderInACsvTable() throws IOException {
-        byte[] purposeNeitherActionNorCondition = actionsTableWith("NAME,CONDITION,ACTION,ACTION,ACTION",
+        byte[] purposeNeitherActionNorCondition = offersTableWith("NAME,CONDITION,ACTION,ACTION,ACTION",
                 "NAME,CONDITION,ACTION,WHAT,ACTION");
 
-        validateOne(ACTIONS_TABLE, purposeNeitherActionNorCondition)
+        validateOne(OFFERS_TABLE, purposeNeitherActionNorCondition)
                 .body("valid", equalTo(false))
                 .body("problems.find { it.cell == 'D6' }.row", equalTo(6))
                 .body("problems.find { it.cell == 'D6' }.message", containsString("WHAT"));
@@ -284,7 +292,7 @@ class RulesApiTest {
 
     @Test
     void shouldLayOneChangedFileOverTheLiveRules() throws IOException {
-        String signs = raisedThreshold(Files.readString(Path.of("rules/churn-signs/signs.drl")));
+        String signs = raisedThreshold(Files.readString(ShippedRules.folder().resolve("churn-signs/signs.drl")));
         List<String> live = given().get("/api/rules").then().statusCode(200).extract().jsonPath().getList("rules", String.class);
 
         given().multiPart("files", "churn-signs/signs.drl", signs.getBytes(StandardCharsets.UTF_8))

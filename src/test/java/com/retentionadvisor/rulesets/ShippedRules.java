@@ -5,21 +5,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The rule files shipped in rules/, to send as they are or with a change, as an analyst would. */
+/**
+ * The rule files the tests run on, to send as they are or with a change, as an analyst would: rules/, or the folder
+ * that {@code -Dretention.rules.dir} names (the service's own setting), so that the Java tests can be run on an
+ * analyst's changed rules to show they do not depend on the shipped names and numbers.
+ */
 public final class ShippedRules {
 
     private ShippedRules() {
     }
 
-    /** Every file under rules/, by its path there. */
+    /** The folder of rule files the service under test serves. */
+    public static Path folder() {
+        return Path.of(System.getProperty("retention.rules.dir", "rules"));
+    }
+
+    /** Every file under the rules folder, by its path there. */
     public static Map<String, byte[]> files() {
-        Path rules = Path.of("rules");
+        Path rules = folder();
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(rules)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
@@ -29,6 +40,21 @@ public final class ShippedRules {
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    /** The names of the rules written in the folder's DRL files (a decision table's rows are rules too, not named here). */
+    public static List<String> drlRuleNames() {
+        Pattern rule = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+        List<String> names = new ArrayList<>();
+        files().forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                rule.matcher(new String(content, StandardCharsets.UTF_8)).results().forEach(found -> names.add(found.group(1)));
+            }
+        });
+        if (names.isEmpty()) {
+            throw new IllegalStateException(folder() + " names no rule in a DRL file");
+        }
+        return names;
     }
 
     /** The shipped files with one text replaced in one file; fails when the text is not there. */
