@@ -67,6 +67,9 @@ public class BulkAdviceService {
     @Inject
     AuditLog audit;
 
+    /** The refusal code of an audience member whose rules ran over their budget: not contacted, since nothing was decided. */
+    static final String RULES_OVER_BUDGET = "RULES_OVER_BUDGET";
+
     // Bulk calls at once; another is told to come back (429) rather than queued behind them.
     static final int CALLS_AT_ONCE = 2;
     private final Semaphore calls = new Semaphore(CALLS_AT_ONCE);
@@ -116,9 +119,14 @@ public class BulkAdviceService {
         Ruleset ruleset = engine.live();
         List<GlobalCondition> conditions = globalFacts.activeConditions();
         AdviceComposer composer = new AdviceComposer(ruleset.messages(), locale);
+        // A customer whose rules run over their budget is not contacted: refused with RULES_OVER_BUDGET, no rule named.
         Map<String, ContactDecision> byCustomer = evaluate(visible, asOf, customerFacts -> {
-            Evaluation evaluation = engine.evaluate(ruleset, customerFacts, conditions, intent);
-            return composer.contact(evaluation);
+            try {
+                return composer.contact(engine.evaluate(ruleset, customerFacts, conditions, intent));
+            } catch (RulesOverBudgetException e) {
+                return new ContactDecision(false, List.of(new ContactDecision.Reason(null, RULES_OVER_BUDGET, e.getMessage())),
+                        null, ruleset.version());
+            }
         });
         List<AudienceCheck.Item> items = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -143,7 +151,7 @@ public class BulkAdviceService {
         }
         List<AudienceCheck.ReasonCount> counted = refusals.values().stream()
                 .sorted(Comparator.comparingInt(AudienceCheck.ReasonCount::customers).reversed()
-                        .thenComparing(AudienceCheck.ReasonCount::rule))
+                        .thenComparing(AudienceCheck.ReasonCount::rule, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         int allowedCustomers = allowed;
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditAction.AUDIENCE_CHECKED, "audience-check", Map.of("channel", String.valueOf(intent.getChannel()),

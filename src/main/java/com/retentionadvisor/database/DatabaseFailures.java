@@ -36,7 +36,8 @@ public final class DatabaseFailures {
         return causes(failure).stream()
                 .filter(SQLException.class::isInstance)
                 .map(cause -> ((SQLException) cause).getSQLState())
-                .filter(WRITE_CONFLICTS::contains)
+                // The pool's own failures (an acquisition timeout) carry no SQLState.
+                .filter(state -> state != null && WRITE_CONFLICTS.contains(state))
                 .findFirst();
     }
 

@@ -125,6 +125,7 @@ class SecurityApiTest {
             sending("POST", "/api/contact-checks", Owned.NOTHING, JSON, "{}", Roles.CRM),
             api("GET", "/api/advice/export?cursor=not-a-cursor", Owned.NOTHING, Roles.CRM),
             api("GET", "/api/customers/{externalId}/timeline", Owned.CUSTOMER, Roles.MANAGER),
+            api("GET", "/api/customers/{externalId}/facts", Owned.NOTHING, Roles.ANALYST),
             api("POST", "/api/customers/{externalId}/evaluation", Owned.CUSTOMER, Roles.MANAGER),
             api("POST", "/api/evaluations", Owned.NOTHING, Roles.ADMIN),
             api("GET", "/api/evaluations/{id}", Owned.NOTHING, Roles.ADMIN),
@@ -165,8 +166,9 @@ class SecurityApiTest {
             api("GET", "/api/callers/users", Owned.NOTHING, Roles.ADMIN),
             api("DELETE", "/api/callers/users/{username}", Owned.NOTHING, Roles.ADMIN),
             api("GET", "/api/audit?from=not-an-instant", Owned.NOTHING, Roles.ADMIN),
-            // The web pages: a person signs in on /login; managers and admins see them.
-            api("GET", "/", Owned.NOTHING, Roles.MANAGER),
+            // The web pages: a person signs in on /login; managers and admins see theirs, analysts and admins the workbench.
+            api("GET", "/", Owned.NOTHING, Roles.MANAGER, Roles.ANALYST),
+            api("GET", "/analyst", Owned.NOTHING, Roles.ANALYST),
             api("GET", "/managers", Owned.NOTHING, Roles.MANAGER),
             api("GET", "/managers/{externalId}", Owned.MANAGER, Roles.MANAGER),
             api("GET", "/customers/{externalId}", Owned.CUSTOMER, Roles.MANAGER),

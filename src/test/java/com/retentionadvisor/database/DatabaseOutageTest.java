@@ -7,9 +7,11 @@ import static com.retentionadvisor.Crm.push;
 import static com.retentionadvisor.Crm.pushAll;
 import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +81,33 @@ class DatabaseOutageTest {
             postgres.start();
         }
         awaitReadiness();
+    }
+
+    @Test
+    void shouldAnswer503WithinTheSocketTimeoutWhilePostgresHangsAndServeAgainWhenItGoesOn() {
+        Duration socketTimeout = Duration.ofSeconds(ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout", Integer.class));
+        // Every pooled connection in use once, so that the pause catches some of them open.
+        advice().statusCode(200);
+        postgres.pause();
+        try {
+            long started = System.nanoTime();
+            unavailable(advice());
+            long adviceFailedAfter = millisSince(started);
+            started = System.nanoTime();
+            unavailable(push("contacts", List.of(contact(unique("K"), customerId, 3))));
+            long ingestFailedAfter = millisSince(started);
+            // Within the socket timeout, and the pool's wait for a connection and its login timeout after it.
+            long bound = socketTimeout.plusSeconds(6).toMillis();
+            assertThat(adviceFailedAfter, lessThan(bound));
+            assertThat(ingestFailedAfter, lessThan(bound));
+            LOG.infof("PostgreSQL paused: advice answered 503 in %d ms, ingest in %d ms (socket timeout %s)",
+                    adviceFailedAfter, ingestFailedAfter, socketTimeout);
+        } finally {
+            postgres.resume();
+        }
+        awaitReadiness();
+        advice().statusCode(200).body("customerId", equalTo(customerId));
     }
 
     @Test

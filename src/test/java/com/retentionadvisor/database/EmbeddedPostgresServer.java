@@ -54,6 +54,41 @@ public final class EmbeddedPostgresServer {
         pgCtl("restart");
     }
 
+    /**
+     * Freezes the server without stopping it, as a machine that hangs does: SIGSTOP to the postmaster and every
+     * backend. Connections stay open and new ones are accepted by the kernel, but nothing answers.
+     */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused server go on where it stopped (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new IllegalStateException("the server's postmaster.pid cannot be read", e);
+        }
+        List<String> command = new ArrayList<>(List.of("kill", which, String.valueOf(postmaster)));
+        ProcessHandle.of(postmaster).ifPresent(server -> server.descendants().forEach(backend -> command.add(String.valueOf(backend.pid()))));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(process.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
     public boolean isRunning() {
         return Files.exists(dataDirectory.resolve("postmaster.pid"));
     }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -98,8 +99,18 @@ class RulesOverBudgetApiTest {
         assertThat(query.getString("items.find { it.customerId == '" + slow + "' }.detail"), containsString(slowVersion));
         assertThat(query.getInt("items.find { it.customerId == '" + other + "' }.status"), equalTo(200));
 
+        // An audience check does not contact a customer nothing was decided for, and answers the others.
+        JsonPath audience = given().contentType("application/json")
+                .body(Map.of("channel", "EMAIL", "purpose", "VALUE", "customerIds", List.of(slow, other)))
+                .post("/api/contact-checks").then().statusCode(200).extract().jsonPath();
+        assertThat(audience.getBoolean("items.find { it.customerId == '" + slow + "' }.allowed"), equalTo(false));
+        assertThat(audience.getString("items.find { it.customerId == '" + slow + "' }.reasons[0].code"), equalTo("RULES_OVER_BUDGET"));
+        assertThat(audience.getString("items.find { it.customerId == '" + slow + "' }.reasons[0].message"), containsString(slowVersion));
+        assertThat(audience.getList("items.find { it.customerId == '" + other + "' }.reasons.code"),
+                not(hasItem("RULES_OVER_BUDGET")));
+
         assertThat(ScrapedMetrics.scrape().value("retention_rules_over_budget_total", "ruleset", slowVersion),
-                greaterThanOrEqualTo(countedBefore + 2));
+                greaterThanOrEqualTo(countedBefore + 3));
     }
 
     @Test

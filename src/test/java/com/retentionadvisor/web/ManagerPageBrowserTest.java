@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 
@@ -37,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 
+import com.retentionadvisor.RuleTexts;
 import com.retentionadvisor.callers.Callers;
 import com.retentionadvisor.callers.Roles;
 
@@ -115,7 +117,7 @@ class ManagerPageBrowserTest {
         followLink(By.cssSelector("li.item[data-recommendation='" + call + "'] a.customer"));
 
         assertThat(text(By.tagName("h1")), equalTo(DriftingCustomers.DETRACTOR_NAME));
-        assertThat(text(By.cssSelector("[data-sign=NPS_DETRACTOR] .evidence")), containsString("The latest NPS answer was 2"));
+        assertThat(text(By.cssSelector("[data-sign=NPS_DETRACTOR] .evidence")), containsString(RuleTexts.text("sign.NPS_DETRACTOR", 2)));
         assertThat(browser.findElements(By.cssSelector("svg.chart circle.point")).size(),
                 equalTo(DriftingCustomers.HISTORY_DAYS.size() + 1));
         assertThat(browser.findElements(By.cssSelector(".timeline li")).stream().map(entry -> entry.getDomAttribute("data-kind")).toList(),
@@ -156,7 +158,7 @@ class ManagerPageBrowserTest {
         long call = story.recommendation(story.complainerId(), "RECOVERY_CALL");
         followLink(By.cssSelector("li.item[data-recommendation='" + call + "'] a.customer"));
         assertThat(text(By.id("risk-title")), equalTo("Риск сейчас"));
-        assertThat(text(By.cssSelector("[data-sign=NPS_DETRACTOR] .evidence")), containsString("Последняя оценка NPS — 4"));
+        assertThat(text(By.cssSelector("[data-sign=NPS_DETRACTOR] .evidence")), containsString(RuleTexts.text(Locale.forLanguageTag("ru"), "sign.NPS_DETRACTOR", 4)));
 
         WebElement recovery = recommendation(call);
         open(recovery, ".act-dismiss");

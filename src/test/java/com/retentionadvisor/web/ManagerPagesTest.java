@@ -28,6 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
+import com.retentionadvisor.RuleTexts;
+
 /**
  * The manager page over plain HTTP: what each page says and in which language, the forms going through the same
  * services as the JSON API, and every problem told in words. The browser test clicks through the same pages.
@@ -107,7 +109,7 @@ class ManagerPagesTest {
         page("/customers/" + story.detractorId() + "?lang=en")
                 .body(containsString("<h1>" + DriftingCustomers.DETRACTOR_NAME + "</h1>"))
                 .body(containsString("data-sign=\"NPS_DETRACTOR\""))
-                .body(containsString("The latest NPS answer was 2"))
+                .body(containsString(RuleTexts.text("sign.NPS_DETRACTOR", 2)))
                 .body(containsString("data-points=\"" + (DriftingCustomers.HISTORY_DAYS.size() + 1) + "\""))
                 .body(containsString("Two deliveries were late this month"))
                 .body(containsString("data-action=\"RECOVERY_CALL\""))
@@ -115,7 +117,7 @@ class ManagerPagesTest {
 
         page("/customers/" + story.detractorId() + "?lang=ru")
                 .body(containsString("Риск сейчас"))
-                .body(containsString("Последняя оценка NPS — 2"))
+                .body(containsString(RuleTexts.text(Locale.forLanguageTag("ru"), "sign.NPS_DETRACTOR", 2)))
                 .body(containsString("Признаки оттока"))
                 .body(containsString(date(Instant.now(), Locale.forLanguageTag("ru"))));
     }
