@@ -65,7 +65,7 @@ public class ProblemResponses implements OASFilter {
         }
         problem(operation, "400", "A parameter or the body cannot be read; every problem in errors, nothing written");
         problem(operation, "401", "No caller: send an API key as 'Authorization: Bearer <key>' (or sign in)");
-        problem(operation, "403", "The caller's role may not do this (the detail names the role it needs), or the feature is switched off here");
+        problem(operation, "403", "The caller's role may not do this (the detail names the role it needs), the feature is switched off here, or a change signed by a session cookie alone lacks the X-Requested-With header (cross-site-request)");
         if (path.contains("{") && !NEVER_UNKNOWN.contains(path)) {
             problem(operation, "404", "The record the path names is not known (or, for a manager, not theirs)");
         }
@@ -84,7 +84,7 @@ public class ProblemResponses implements OASFilter {
         }
         problem(operation, "429", "Too many requests from this caller, or the advisor is busy with the same work; see Retry-After");
         problem(operation, "500", "A fault of the advisor; quote the requestId");
-        problem(operation, "503", "The database cannot be reached; nothing was written; see Retry-After");
+        problem(operation, "503", "The database cannot be reached (database-unavailable), or the live rules ran over their time budget on this customer (rules-over-budget, naming the ruleset version); nothing was written; see Retry-After");
     }
 
     private static void acceptsJob(OpenAPI openAPI, String pollPath, Operation operation) {

@@ -77,7 +77,9 @@ public class RuleEngine {
         try {
             return ruleset.evaluate(all, config.maxFirings(), config.timeBudget());
         } catch (RulesOverBudgetException e) {
-            metrics.rulesOverBudget(ruleset.version());
+            if (ruleset == live) { // a candidate's trouble (a simulation, a back-test, the warm-up) is its job's to report
+                metrics.rulesOverBudget(ruleset.version());
+            }
             LOG.warnf("Customer %s: %s", facts.getCustomerId(), e.getMessage());
             throw e;
         }

@@ -28,7 +28,7 @@ final class RuleSandbox {
 
     /** Parts of java.util that reach threads, class loading, files or the logging set-up. */
     private static final List<String> REFUSED_PACKAGES = List.of(
-            "java.util.concurrent", "java.util.logging", "java.util.prefs", "java.util.jar", "java.util.zip",
+            "java.util.concurrent", "java.util.stream", "java.util.logging", "java.util.prefs", "java.util.jar", "java.util.zip",
             "java.util.ServiceLoader", "java.util.Scanner", "java.util.spi", "java.util.random.RandomGenerator");
 
     /** Names that reach the host however they are imported or written. */
@@ -50,8 +50,12 @@ final class RuleSandbox {
             "(?<![\\w$.])(?:java|javax|jdk|sun|com|org|io|jakarta|net|groovy|kotlin|scala)(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)+");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern CLASS_LITERAL = Pattern.compile("\\.\\s*class\\b");
-    // A loop keyword as a word of its own: "while" or "for" and their parenthesis, "do" and its block (not DRL's do[name]).
-    private static final Pattern LOOP = Pattern.compile("(?<![\\w$.])(?:(while|for)\\s*\\(|(do)\\s*\\{)");
+    // A loop keyword as a word of its own: "while", "for" and MVEL's "until" with their parenthesis, "do" and its block
+    // (not DRL's do[name]).
+    private static final Pattern LOOP = Pattern.compile("(?<![\\w$.])(?:(while|for|until)\\s*\\(|(do)\\s*\\{)");
+    // Code that can hide a loop from the words above: a lambda, an anonymous class (an Iterable that never ends), and a
+    // unicode escape in code, which the compiler reads as the letter it stands for.
+    private static final Pattern HIDDEN_CODE = Pattern.compile("->|\\bnew\\s+[\\w$.<>, ]+\\([^()]*\\)\\s*\\{|\\\\u[0-9a-fA-F]{4}");
     private static final Pattern FUNCTION = Pattern.compile("(?m)^\\s*function\\s+[\\w$.<>\\[\\], ]+?\\s+([A-Za-z_$][\\w$]*)\\s*\\(");
 
     private RuleSandbox() {
@@ -99,6 +103,11 @@ final class RuleSandbox {
         Matcher classLiteral = CLASS_LITERAL.matcher(code);
         while (classLiteral.find()) {
             findings.add(at(drl, classLiteral.start(), "'.class' is refused: rules may not use reflection"));
+        }
+        Matcher hidden = HIDDEN_CODE.matcher(code);
+        while (hidden.find()) {
+            findings.add(at(drl, hidden.start(), "'" + hidden.group().strip() + "' is refused: lambdas, anonymous classes and"
+                    + " unicode escapes can hide a loop that need not end; write the code out in the consequence"));
         }
         findings.addAll(unboundedLoops(drl, code));
         findings.addAll(recursion(drl, code));

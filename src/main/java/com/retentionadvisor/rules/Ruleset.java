@@ -258,8 +258,15 @@ public final class Ruleset {
         session.addEventListener(firedRuleNames);
         session.addEventListener(outcomesNamed);
         try {
-            facts.forEach(session::insert);
-            int firings = session.fireAllRules(maxFirings);
+            int firings;
+            try {
+                facts.forEach(session::insert);
+                firings = session.fireAllRules(maxFirings);
+            } catch (StackOverflowError e) {
+                // Recursion the sandbox could not see (it refuses functions that call themselves): stopped by the JVM.
+                throw new RulesOverBudgetException(version, "recursed deeper than the stack allows"
+                        + (fired.isEmpty() ? "" : " (the last rule fired was '" + fired.get(fired.size() - 1) + "')"));
+            }
             if (outOfTime[0]) {
                 throw new OutOfTime(firings, fired.get(fired.size() - 1));
             }

@@ -39,7 +39,7 @@ public class RulesetService {
     // Compiling runs rule code and takes seconds of CPU: one candidate at a time.
     private final Semaphore compiling = new Semaphore(1);
 
-    /** Compiles the files sent, laid over the live rules folder, as a candidate ruleset; changes nothing. */
+    /** Compiles the files sent, laid over the live ruleset's files, as a candidate ruleset; changes nothing. */
     public RulesetReports.Validation validate(RuleFiles files) {
         try {
             Ruleset candidate = compileCandidate(files);
@@ -50,8 +50,8 @@ public class RulesetService {
     }
 
     /**
-     * Runs scenario files against a candidate ruleset: the rule files sent laid over the live ones, with
-     * the scenario files sent (or those of the rules folder's tests/ when none are sent). Changes nothing.
+     * Runs scenario files against a candidate ruleset: the rule files sent laid over the live ones, with the scenario
+     * files sent (or the live ruleset's own, its tests/, when none are sent). Changes nothing.
      */
     public RulesetReports.TestRun test(RuleFiles files) {
         Ruleset candidate;
@@ -60,20 +60,23 @@ public class RulesetService {
         } catch (RulesetException e) {
             return RulesetReports.TestRun.notCompiled(e.version(), e.problems());
         }
-        List<ScenarioResult> results = files.scenarioFiles().isEmpty()
-                ? new ScenarioRunner(candidate, config.maxFirings(), config.scenarioTimeBudget()).runAll(Path.of(config.dir(), "tests"))
-                : runScenarios(candidate, files.scenarioFiles());
+        List<ScenarioResult> results = runScenarios(candidate,
+                files.scenarioFiles().isEmpty() ? live().scenarioFiles() : files.scenarioFiles());
         return RulesetReports.TestRun.of(candidate.version(), results);
     }
 
-    /** The rule files sent laid over those of the live rules folder, compiled as a candidate ruleset. */
+    /** The rule files sent laid over those of the live ruleset, compiled as a candidate ruleset. */
     public Ruleset compileCandidate(RuleFiles files) {
         return compileUploaded(candidateFiles(files));
     }
 
-    /** The rule files a candidate is made of: those sent laid over those of the live rules folder. */
+    /**
+     * The rule files a candidate is made of: those sent laid over those of the live ruleset (as stored when it went
+     * live: a publish does not write the rules folder), so that a check, a simulation and a publish of the same files
+     * mean the same ruleset.
+     */
     public SortedMap<String, byte[]> candidateFiles(RuleFiles files) {
-        SortedMap<String, byte[]> candidate = Ruleset.read(Path.of(config.dir()));
+        SortedMap<String, byte[]> candidate = new java.util.TreeMap<>(liveFiles());
         candidate.putAll(files.ruleFiles());
         return candidate;
     }
@@ -96,10 +99,15 @@ public class RulesetService {
 
     /** The rule files of the ruleset that serves now, as stored when it went live. */
     public SortedMap<String, byte[]> liveFiles() {
+        return live().ruleFiles();
+    }
+
+    /** The files (rules and tests/) of the ruleset that serves now, as stored when it went live; else the rules folder's. */
+    RuleFiles live() {
         String version = engine.live().version();
         return QuarkusTransaction.requiringNew().call(() -> RulesetVersion.findByVersion(version)
-                .map(stored -> RuleFiles.of(stored.files()).ruleFiles())
-                .orElseGet(() -> Ruleset.read(Path.of(config.dir()))));
+                .map(stored -> RuleFiles.of(stored.files()))
+                .orElseGet(() -> RuleFiles.fromFolder(Path.of(config.dir()))));
     }
 
     /** Compiles rule files that came from outside the service, when this instance allows it, one at a time. */
@@ -120,6 +128,9 @@ public class RulesetService {
 
     /** Runs scenario files given by their path under rules/ (tests/...) against a ruleset. */
     List<ScenarioResult> runScenarios(Ruleset ruleset, SortedMap<String, byte[]> scenarioFiles) {
+        if (scenarioFiles.isEmpty()) {
+            return List.of();
+        }
         Path folder = temporaryFolder();
         try {
             RuleFiles.write(folder, scenarioFiles);

@@ -575,6 +575,9 @@ public interface PageMessages {
     String analystJsNoDifference();
 
     @Message
+    String analystJsLiveChanged();
+
+    @Message
     String analystJsServiceSaid();
 
     @Message

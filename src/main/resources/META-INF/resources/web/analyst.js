@@ -48,7 +48,9 @@
 
     // Calls the API; a problem answer becomes an Error saying what the service said.
     function api(method, path, body) {
-        var options = {method: method, credentials: "same-origin", headers: {"Accept": "application/json"}};
+        // X-Requested-With: the service refuses a change signed by the session cookie alone (another page could send it).
+        var options = {method: method, credentials: "same-origin",
+            headers: {"Accept": "application/json", "X-Requested-With": "retention-advisor"}};
         if (body !== undefined) {
             options.body = body;
         }
@@ -254,7 +256,7 @@
                         throw new Error(t("failed", job.failure || job.state));
                     }
                     state.textContent = job.state === "QUEUED" ? t("queued")
-                        : t("running", job.done, job.total, job.secondsLeft === null ? "?" : job.secondsLeft);
+                        : t("running", job.done, job.total, job.secondsLeft === null || job.secondsLeft === undefined ? "?" : job.secondsLeft);
                     return poll();
                 });
             }
@@ -374,9 +376,11 @@
     $("run-backtest").addEventListener("click", function () {
         var report = $("backtest-report");
         report.replaceChildren();
+        $("run-backtest").disabled = true;
         runJob("/api/rules/backtest" + jobQuery(), candidateBody(), $("backtest-job"))
             .then(function (backtest) { showBacktest(report, backtest); })
-            .catch(function (error) { showError(report, error); });
+            .catch(function (error) { showError(report, error); })
+            .then(function () { $("run-backtest").disabled = false; });
     });
 
     function showBacktest(target, report) {
@@ -426,9 +430,11 @@
     $("run-calibration").addEventListener("click", function () {
         var report = $("calibration-report");
         report.replaceChildren();
+        $("run-calibration").disabled = true;
         runJob("/api/rules/calibration" + jobQuery(), candidateBody(), $("calibration-job"))
             .then(function (calibration) { showCalibration(report, calibration); })
-            .catch(function (error) { showError(report, error); });
+            .catch(function (error) { showError(report, error); })
+            .then(function () { $("run-calibration").disabled = false; });
     });
 
     function showCalibration(target, report) {
@@ -459,7 +465,13 @@
         var state = $("publish-state");
         state.textContent = t("publishing");
         $("publish-button").disabled = true;
-        api("GET", "/api/rules/versions/" + liveVersion).then(function (answer) {
+        api("GET", "/api/rules").then(function (now) {
+            // Published over what serves now, never over what served when the page opened: a colleague's publish stays.
+            if (now.json.version !== liveVersion) {
+                throw new Error(t("liveChanged", now.json.version, liveVersion));
+            }
+            return api("GET", "/api/rules/versions/" + liveVersion);
+        }).then(function (answer) {
             var overlay = {};
             chosen.forEach(function (entry) { overlay[entry.path] = entry.file; });
             var form = new FormData();
@@ -481,7 +493,10 @@
         }).catch(function (error) {
             state.textContent = error.message;
             if (error.problem && error.problem.ruleProblems) {
+                // What the publish found wrong replaces what the check said.
+                $("scenarios").replaceChildren();
                 $("problems").replaceChildren(problemTable(error.problem.ruleProblems));
+                checked = null;
             }
             refreshButtons();
         });

@@ -181,6 +181,33 @@ class RulesetCompilationTest {
     }
 
     @Test
+    void codeThatCouldHideALoopIsRefused() {
+        String hiding = """
+                package retention;
+                import com.retentionadvisor.facts.CustomerFacts;
+                rule "Hides loops"
+                when
+                    CustomerFacts()
+                then
+                    Runnable spin = () -> { };
+                    Object endless = new java.util.ArrayList<Object>() { };
+                    until (false) { }
+                    int \\u0077 = 1;
+                    java.util.stream.IntStream.iterate(0, i -> i + 1);
+                end
+                """;
+
+        RulesetException refused = assertThrows(RulesetException.class, () -> Ruleset.compile(files("churn-signs/hiding.drl", hiding)));
+
+        java.util.List<String> found = refused.problems().stream().map(p -> p.line() + " " + p.message()).toList();
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("7 '->' is refused")), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("8 'new java.util.ArrayList<Object>() {' is refused")), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("9 'until' is refused")), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("10 '\\u0077' is refused")), found.toString());
+        assertTrue(found.stream().anyMatch(p -> p.startsWith("11 java.util.stream.IntStream.iterate is refused")), found.toString());
+    }
+
+    @Test
     void functionsThatCallThemselvesAreRefused() {
         String recursive = """
                 package retention;

@@ -129,7 +129,9 @@ public record Expect(
         }
         if (priorities != null) {
             Map<String, Integer> got = new java.util.TreeMap<>();
-            evaluation.all(ActionCandidate.class).forEach(action -> got.merge(action.getCode(), action.getPriority(), Math::max));
+            evaluation.all(ActionCandidate.class).stream()
+                    .filter(action -> !gotSuppressed.contains(action.getCode())) // held back: not proposed
+                    .forEach(action -> got.merge(action.getCode(), action.getPriority(), Math::max));
             priorities.forEach((code, priority) -> {
                 if (!got.containsKey(code)) {
                     differences.add("expected action " + code + " with priority " + priority + " but it was not proposed");
