@@ -287,7 +287,7 @@ public interface PageMessages {
     String analystLiveTitle();
 
     @Message
-    String analystLiveSince(String when, String by, String reason);
+    String analystLiveSince(String when, String by);
 
     @Message
     String analystLiveRules(int count);
@@ -416,7 +416,22 @@ public interface PageMessages {
     String analystShowFacts();
 
     @Message
-    String navAnalyst();
+    String analystReason(com.retentionadvisor.rulesets.RulesetActivation.Reason reason);
+
+    @Message
+    String analystOutcomeNoOrder();
+
+    @Message
+    String analystOutcomeChurned();
+
+    @Message
+    String analystJsChangeAdded();
+
+    @Message
+    String analystJsChangeRemoved();
+
+    @Message
+    String analystJsChangeChanged();
 
     @Message
     String analystJsChecking();

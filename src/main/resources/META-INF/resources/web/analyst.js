@@ -90,7 +90,7 @@
             }
             target.replaceChildren.apply(target, files.map(function (file) {
                 return el("details", {"open": "", "data-path": file.path}, [
-                    el("summary", {}, [file.path + " · " + file.change]),
+                    el("summary", {}, [file.path + " · " + t("change" + file.change.charAt(0) + file.change.substring(1).toLowerCase())]),
                     el("pre", {}, (file.diff || "").split("\n").map(function (line) {
                         var header = line.indexOf("+++ ") === 0 || line.indexOf("--- ") === 0;
                         var kind = header ? "same" : line.charAt(0) === "+" ? "added" : line.charAt(0) === "-" ? "removed" : "same";

@@ -217,7 +217,7 @@ class AnalystPageBrowserTest {
         browser.findElement(By.cssSelector("input[name=diff-to][value='" + published + "']")).click();
         click("show-diff");
         WebElement marker = waitFor(By.cssSelector("#diff details[data-path='" + FixtureRules.MARKER_RULE + "']"));
-        assertThat(marker.getText(), containsString("ADDED"));
+        assertThat(marker.getText(), containsString("added"));
         assertThat(browser.findElements(By.cssSelector("#diff details[data-path='" + FixtureRules.WEIGHTS + "'] .added")).stream()
                 .map(WebElement::getText).toList(), hasItem(startsWith("+Weight of " + FixtureRules.MARKER)));
 
