@@ -593,6 +593,12 @@ public interface PageMessages {
     String analystJsLiveChanged();
 
     @Message
+    String analystJsSignedOut();
+
+    @Message
+    String analystJsProposedFiles();
+
+    @Message
     String analystJsServiceSaid();
 
     @Message

@@ -60,7 +60,7 @@
                 var json = text ? JSON.parse(text) : null;
                 if (!response.ok) {
                     var detail = json && (json.detail || json.title) ? (json.detail || json.title) : response.statusText;
-                    var error = new Error(t("serviceSaid", response.status, detail));
+                    var error = new Error(response.status === 401 ? t("signedOut") : t("serviceSaid", response.status, detail));
                     error.problem = json;
                     throw error;
                 }
@@ -250,6 +250,7 @@
                     if (job.state === "DONE") {
                         bar.value = bar.max;
                         state.textContent = t("done", job.total);
+                        box.dataset.location = location;
                         return job.report;
                     }
                     if (job.state === "FAILED" || job.state === "CANCELLED") {
@@ -453,6 +454,11 @@
             series: [{name: t("current"), type: "bar", data: telling.map(function (w) { return w.currentPoints; })},
                 {name: t("proposed"), type: "bar", data: telling.map(function (w) { return w.proposedPoints; })}]
         }, 80 + telling.length * 36);
+        var location = $("calibration-job").dataset.location;
+        if (location) {
+            target.appendChild(el("p", {}, [el("a", {"href": location.split("?")[0] + "/files", "id": "proposed-files", "download": "proposed-rules.zip"},
+                [t("proposedFiles")])]));
+        }
         target.appendChild(table("weights", [t("fact"), t("current"), t("proposed")], telling.map(function (w) {
             return el("tr", {"data-code": w.code}, [el("td", {}, [w.code + " · " + w.status]), el("td", {}, [String(w.currentPoints)]),
                 el("td", {}, [String(w.proposedPoints)])]);
@@ -510,10 +516,11 @@
         if (!id) {
             return;
         }
-        var query = "";
-        if ($("facts-channel").value && $("facts-purpose").value) {
-            query = "?channel=" + $("facts-channel").value + "&purpose=" + $("facts-purpose").value;
-        }
+        // Whatever was chosen goes along: a channel without a purpose is answered with the service's words on it.
+        var asked = [];
+        if ($("facts-channel").value) { asked.push("channel=" + $("facts-channel").value); }
+        if ($("facts-purpose").value) { asked.push("purpose=" + $("facts-purpose").value); }
+        var query = asked.length ? "?" + asked.join("&") : "";
         api("GET", "/api/customers/" + encodeURIComponent(id) + "/facts" + query).then(function (answer) {
             var view = answer.json;
             var fired = view.rules.filter(function (rule) { return rule.fired; }).length;

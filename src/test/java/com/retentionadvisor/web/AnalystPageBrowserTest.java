@@ -6,6 +6,7 @@ import static com.retentionadvisor.Crm.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -178,6 +179,7 @@ class AnalystPageBrowserTest {
                 equalTo(browser.findElement(By.cssSelector("#backtest-job progress")).getDomProperty("max")));
         click("run-calibration");
         waitFor(By.cssSelector("#calibration-report table.weights tr[data-code='" + FixtureRules.MARKER + "']"), JOB_TIME);
+        assertThat(browser.findElement(By.id("proposed-files")).getDomAttribute("href"), endsWith("/files"));
         sectionScreenshot("candidate", "analyst-candidate");
         sectionScreenshot("simulate", "analyst-simulation");
         sectionScreenshot("backtest", "analyst-backtest");
@@ -221,9 +223,16 @@ class AnalystPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#diff details[data-path='" + FixtureRules.WEIGHTS + "'] .added")).stream()
                 .map(WebElement::getText).toList(), hasItem(startsWith("+Weight of " + FixtureRules.MARKER)));
 
+        // A channel without a purpose: the service's own words say what is missing.
         browser.findElement(By.id("facts-customer")).sendKeys("NO-SUCH-CUSTOMER");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("facts-channel"))).selectByValue("EMAIL");
         browser.findElement(By.cssSelector("#facts-form button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector("#facts-report .error")).getText(), startsWith("The service answered 404"));
+        assertThat(waitFor(By.cssSelector("#facts-report .error")).getText(), containsString("give channel and purpose together"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("facts-channel"))).selectByValue("");
+        browser.findElement(By.cssSelector("#facts-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#facts-report .error"))
+                .stream().anyMatch(error -> error.getText().startsWith("The service answered 404")));
 
         open("/analyst?lang=ru");
         assertThat(text(By.tagName("h1")), equalTo("Мастерская правил"));
