@@ -81,10 +81,14 @@ public class FactsExplanation {
         List<Fact> factValues = new ArrayList<>();
         for (Object fact : seen) {
             Class<?> type = fact.getClass();
-            String label = fact instanceof ContactWindow window ? "ContactWindow(" + window.getDays() + " days)" : type.getSimpleName();
+            String label = fact instanceof ContactWindow window ? RuleAnatomy.windowLabel(window.getDays()) : type.getSimpleName();
             for (PropertyDescriptor property : RuleAnatomy.propertiesOf(type)) {
-                String read = type.getSimpleName() + "." + property.getName();
-                factValues.add(new Fact(label, property.getName(), valueOf(fact, property), readers.getOrDefault(read, List.of())));
+                // A window is read by the rules that pick it by its length and by those that read every window.
+                List<String> readBy = new ArrayList<>(readers.getOrDefault(label + "." + property.getName(), List.of()));
+                if (!label.equals(type.getSimpleName())) {
+                    readBy.addAll(readers.getOrDefault(type.getSimpleName() + "." + property.getName(), List.of()));
+                }
+                factValues.add(new Fact(label, property.getName(), valueOf(fact, property), readBy.stream().distinct().sorted().toList()));
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.base.ClassObjectType;
@@ -19,10 +20,12 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
+import com.retentionadvisor.facts.ContactWindow;
+
 /**
  * What one rule reads and what it may conclude, as the compiled rule says it: its file under rules/, the facts it reads
- * ({@code CustomerFacts.tenureDays}, {@code ContactWindow.contacts}: the advisor's fact classes and the properties its
- * conditions name or bind), and the kinds of outcome its consequence inserts ({@code ChurnSign}, {@code ContactRefusal},
+ * ({@code CustomerFacts.tenureDays}, {@code ContactWindow(7 days).contacts}, or {@code ContactWindow.contacts} for a rule
+ * that reads every window: the advisor's fact classes and the properties its conditions name or bind), and the kinds of outcome its consequence inserts ({@code ChurnSign}, {@code ContactRefusal},
  * {@code ActionCandidate}, …). Rule-local types (a table's rows) are not facts and are left out.
  */
 public record RuleAnatomy(String rule, String file, List<String> reads, List<String> concludes) {
@@ -30,6 +33,7 @@ public record RuleAnatomy(String rule, String file, List<String> reads, List<Str
     /** The classes whose properties are facts: what Java computes for the rules. */
     private static final String FACT_PACKAGE = "com.retentionadvisor.facts.";
     private static final String RULE_FILES = "rules/";
+    private static final Pattern WINDOW_DAYS = Pattern.compile("(?<![\\w$.])days\\s*==\\s*(\\d+)");
     private static final Pattern GENERATED_FROM_TABLE = Pattern.compile(".*\\.(csv|xlsx|xls)\\.drl");
 
     /** Every rule of the compiled base, in name order. */
@@ -69,16 +73,36 @@ public record RuleAnatomy(String rule, String file, List<String> reads, List<Str
                 && type.getClassType().getName().startsWith(FACT_PACKAGE)) {
             Class<?> factClass = type.getClassType();
             String constraints = pattern.getConstraints().toString();
+            String fact = factOf(factClass, constraints);
             for (String property : propertiesOf(factClass).stream().map(PropertyDescriptor::getName).toList()) {
                 if (pattern.getListenedProperties().contains(property)
                         || Pattern.compile("(?<![\\w$.])" + Pattern.quote(property) + "(?![\\w$])").matcher(constraints).find()) {
-                    reads.add(factClass.getSimpleName() + "." + property);
+                    reads.add(fact + "." + property);
                 }
             }
         }
         for (RuleConditionElement nested : element.getNestedElements()) {
             collectReads(nested, reads);
         }
+    }
+
+    /**
+     * How a read fact is named: its class, or for a contact window that the pattern picks by its length
+     * ({@code days == 7}), that window ("ContactWindow(7 days)"), as the facts of a customer are labelled.
+     */
+    private static String factOf(Class<?> factClass, String constraints) {
+        if (factClass == ContactWindow.class) {
+            Matcher days = WINDOW_DAYS.matcher(constraints);
+            if (days.find()) {
+                return windowLabel(Integer.parseInt(days.group(1)));
+            }
+        }
+        return factClass.getSimpleName();
+    }
+
+    /** The name of the contact window of this many days, as facts and reads call it. */
+    public static String windowLabel(int days) {
+        return ContactWindow.class.getSimpleName() + "(" + days + " days)";
     }
 
     /** The readable bean properties of a fact class: what rules name in their conditions. */

@@ -93,6 +93,19 @@ class CustomerFactsApiTest {
             }
         }
         assertThat("the live rules read some facts", reads > 0, is(true));
+        // And the other way round: a window's readers read that window, or every window.
+        Map<String, List<?>> readsByRule = new java.util.HashMap<>();
+        rules.forEach(rule -> readsByRule.put(rule.get("rule").toString(), (List<?>) rule.get("reads")));
+        for (Map<String, Object> fact : factValues) {
+            String label = fact.get("fact").toString();
+            if (label.startsWith("ContactWindow(")) {
+                for (Object reader : (List<?>) fact.get("readBy")) {
+                    List<?> itsReads = readsByRule.get(reader.toString());
+                    assertThat(reader + " reads " + label, itsReads.contains(label + "." + fact.get("name"))
+                            || itsReads.contains("ContactWindow." + fact.get("name")), is(true));
+                }
+            }
+        }
         Set<String> ruleNames = new HashSet<>(named);
         assertThat(facts.getList("facts.readBy.flatten()"), everyItem(is(in(ruleNames))));
     }

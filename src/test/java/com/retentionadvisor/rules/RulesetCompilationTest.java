@@ -307,7 +307,8 @@ class RulesetCompilationTest {
         assertEquals(3, anatomy.size(), anatomy.toString());
         RuleAnatomy quiet = anatomy.stream().filter(rule -> rule.rule().equals("Quiet and long-standing")).findFirst().orElseThrow();
         assertEquals("churn-signs/quiet.drl", quiet.file());
-        assertEquals(java.util.List.of("ContactWindow.contacts", "ContactWindow.days", "CustomerFacts.segment", "CustomerFacts.tenureDays"),
+        assertEquals(java.util.List.of("ContactWindow(30 days).contacts", "ContactWindow(30 days).days", "CustomerFacts.segment",
+                "CustomerFacts.tenureDays"),
                 quiet.reads());
         assertEquals(java.util.List.of("ChurnSign"), quiet.concludes());
         RuleAnatomy nothing = anatomy.stream().filter(rule -> rule.rule().equals("Reads nothing")).findFirst().orElseThrow();
