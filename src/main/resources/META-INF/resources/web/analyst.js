@@ -374,15 +374,21 @@
         return chosen.length ? formWith(chosen) : undefined;
     }
 
-    $("run-backtest").addEventListener("click", function () {
-        var report = $("backtest-report");
-        report.replaceChildren();
-        $("run-backtest").disabled = true;
-        runJob("/api/rules/backtest" + jobQuery(), candidateBody(), $("backtest-job"))
-            .then(function (backtest) { showBacktest(report, backtest); })
-            .catch(function (error) { showError(report, error); })
-            .then(function () { $("run-backtest").disabled = false; });
-    });
+    // A back-test or a calibration: the candidate chosen (or the live rules), its button held while the job runs.
+    function runReportJob(button, path, job, report, show) {
+        $(button).addEventListener("click", function () {
+            var target = $(report);
+            target.replaceChildren();
+            $(button).disabled = true;
+            runJob(path + jobQuery(), candidateBody(), $(job))
+                .then(function (answer) { show(target, answer); })
+                .catch(function (error) { showError(target, error); })
+                .then(function () { $(button).disabled = false; });
+        });
+    }
+
+    runReportJob("run-backtest", "/api/rules/backtest", "backtest-job", "backtest-report", showBacktest);
+    runReportJob("run-calibration", "/api/rules/calibration", "calibration-job", "calibration-report", showCalibration);
 
     function showBacktest(target, report) {
         target.appendChild(el("p", {"class": "summary", "data-auc": report.auc},
@@ -427,16 +433,6 @@
                 {name: t("withoutSign"), type: "bar", data: report.signs.map(function (s) { return s.rateWithout; })}]
         }, 80 + report.signs.length * 36);
     }
-
-    $("run-calibration").addEventListener("click", function () {
-        var report = $("calibration-report");
-        report.replaceChildren();
-        $("run-calibration").disabled = true;
-        runJob("/api/rules/calibration" + jobQuery(), candidateBody(), $("calibration-job"))
-            .then(function (calibration) { showCalibration(report, calibration); })
-            .catch(function (error) { showError(report, error); })
-            .then(function () { $("run-calibration").disabled = false; });
-    });
 
     function showCalibration(target, report) {
         target.appendChild(el("h3", {}, [t("calibrationTitle")]));

@@ -107,26 +107,9 @@ public record Expect(
         evaluation.all(ActionRouting.class).forEach(routing -> routings.putIfAbsent(routing.getActionCode(), routing));
         compareRoutings("owner", owners, routings, ActionRouting::getOwner, differences);
         compareRoutings("due days", dueDays, routings, ActionRouting::getDueDays, differences);
-        if (firedRulesInclude != null) {
-            Set<String> fired = Set.copyOf(evaluation.firedRules());
-            for (String rule : firedRulesInclude) {
-                if (!ruleNames.contains(rule)) {
-                    differences.add("expected rule \"" + rule + "\" to fire but no rule has that name");
-                } else if (!fired.contains(rule)) {
-                    differences.add("expected rule \"" + rule + "\" to fire but it did not");
-                }
-            }
-        }
-        if (firedRulesAbsent != null) {
-            Set<String> fired = Set.copyOf(evaluation.firedRules());
-            for (String rule : firedRulesAbsent) {
-                if (!ruleNames.contains(rule)) {
-                    differences.add("expected rule \"" + rule + "\" not to fire but no rule has that name");
-                } else if (fired.contains(rule)) {
-                    differences.add("expected rule \"" + rule + "\" not to fire but it did");
-                }
-            }
-        }
+        Set<String> fired = Set.copyOf(evaluation.firedRules());
+        compareFirings(firedRulesInclude, true, fired, ruleNames, differences);
+        compareFirings(firedRulesAbsent, false, fired, ruleNames, differences);
         if (priorities != null) {
             Map<String, Integer> got = new java.util.TreeMap<>();
             evaluation.all(ActionCandidate.class).stream()
@@ -141,6 +124,22 @@ public record Expect(
             });
         }
         return differences;
+    }
+
+    // Each named rule fired (or did not, when toFire is false); a name that is no rule of the ruleset fails either way.
+    private static void compareFirings(List<String> expected, boolean toFire, Set<String> fired, Collection<String> ruleNames,
+            List<String> differences) {
+        if (expected == null) {
+            return;
+        }
+        String expectation = toFire ? " to fire" : " not to fire";
+        for (String rule : expected) {
+            if (!ruleNames.contains(rule)) {
+                differences.add("expected rule \"" + rule + "\"" + expectation + " but no rule has that name");
+            } else if (fired.contains(rule) != toFire) {
+                differences.add("expected rule \"" + rule + "\"" + expectation + (toFire ? " but it did not" : " but it did"));
+            }
+        }
     }
 
     private static <T> void compareRoutings(String what, Map<String, T> expected, Map<String, ActionRouting> routings,

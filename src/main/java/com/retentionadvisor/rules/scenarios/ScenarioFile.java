@@ -43,9 +43,11 @@ record ScenarioFile(String path, List<JsonNode> scenarios, List<Integer> lines) 
 
     /** Reads a file that is a YAML list of scenarios; fails when it is not valid YAML, not a list or empty. */
     static ScenarioFile read(Path folder, Path file) {
+        String text;
         JsonNode root;
         try {
-            root = ScenarioYaml.MAPPER.readTree(file.toFile());
+            text = Files.readString(file);
+            root = ScenarioYaml.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException("not valid YAML: " + ScenarioYaml.problemOf(e));
         } catch (IOException e) {
@@ -58,7 +60,7 @@ record ScenarioFile(String path, List<JsonNode> scenarios, List<Integer> lines) 
             throw new InvalidScenarioException("a scenario file is a list of scenarios, each starting with '- name:'");
         }
         List<JsonNode> scenarios = StreamSupport.stream(root.spliterator(), false).toList();
-        return new ScenarioFile(pathOf(folder, file), scenarios, itemLines(file, scenarios.size()));
+        return new ScenarioFile(pathOf(folder, file), scenarios, itemLines(text, scenarios.size()));
     }
 
     /** The line (from 1) the scenario at this index starts at, or null when it cannot be told. */
@@ -66,17 +68,13 @@ record ScenarioFile(String path, List<JsonNode> scenarios, List<Integer> lines) 
         return index < lines.size() ? lines.get(index) : null;
     }
 
-    private static List<Integer> itemLines(Path file, int items) {
+    private static List<Integer> itemLines(String text, int items) {
         List<Integer> lines = new ArrayList<>();
-        try {
-            List<String> text = Files.readAllLines(file);
-            for (int i = 0; i < text.size(); i++) {
-                if (ITEM.matcher(text.get(i)).find()) {
-                    lines.add(i + 1);
-                }
+        List<String> textLines = text.lines().toList();
+        for (int i = 0; i < textLines.size(); i++) {
+            if (ITEM.matcher(textLines.get(i)).find()) {
+                lines.add(i + 1);
             }
-        } catch (IOException e) {
-            return List.of();
         }
         return lines.size() == items ? lines : List.of();
     }
