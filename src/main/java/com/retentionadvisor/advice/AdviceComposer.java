@@ -140,7 +140,8 @@ final class AdviceComposer {
         List<ContactRefusal> refusals = evaluation.all(ContactRefusal.class);
         // By code, rule and text: the same facts give the same order, whatever order the engine concluded them in.
         List<ContactDecision.Reason> reasons = refusals.stream()
-                .map(r -> new ContactDecision.Reason(r.getRule(), r.getCode(), text("refusal." + r.getCode(), r.getEvidence())))
+                .map(r -> new ContactDecision.Reason(r.getRule(), r.getCode(), text("refusal." + r.getCode(), r.getEvidence()),
+                        r.getCap(), r.getCount(), r.getLimit(), r.getWindowStart(), r.getWindowEnd(), r.getUntil()))
                 .sorted(Comparator.comparing(ContactDecision.Reason::code).thenComparing(ContactDecision.Reason::rule)
                         .thenComparing(ContactDecision.Reason::message))
                 .toList();

@@ -17,8 +17,11 @@ import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
+import com.retentionadvisor.facts.PersonFacts;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.AdvisorMetrics;
+import com.retentionadvisor.people.ContactPerson;
+import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.ContactRefusal;
 import com.retentionadvisor.rules.Evaluation;
@@ -81,7 +84,15 @@ public class AdviceService {
     public Optional<ContactDecision> checkContact(String customerExternalId, ContactIntent intent, Instant asOf, Locale locale) {
         Ruleset ruleset = engine.live();
         return Customer.findByExternalId(customerExternalId).map(customer -> {
-            Evaluation evaluation = engine.evaluate(ruleset, facts.factsFor(customer, asOf), globalFacts.activeConditions(), intent);
+            // A person named is one of this customer's: their consent, zone and caps apply.
+            PersonFacts person = intent.getPerson() == null ? null : ContactPerson.findOf(customer.id, intent.getPerson())
+                    .orElseThrow(() -> new UnknownRecordException("person", "person", intent.getPerson() + "' of customer '"
+                            + customerExternalId)).facts();
+            CustomerFacts customerFacts = facts.factsFor(customer, asOf);
+            if (person != null) {
+                customerFacts = customerFacts.reaching(person);
+            }
+            Evaluation evaluation = engine.evaluate(ruleset, customerFacts, globalFacts.activeConditions(), intent);
             ContactCheck.record(customer, intent, asOf, evaluation);
             metrics.contactChecked(evaluation.firedRules(),
                     evaluation.all(ContactRefusal.class).stream().map(ContactRefusal::getRule).toList());

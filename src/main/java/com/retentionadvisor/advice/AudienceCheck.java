@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
@@ -16,9 +18,17 @@ import com.retentionadvisor.contacts.Purpose;
  * @param purpose     SALES, VALUE, SERVICE or SURVEY
  * @param direction   OUTBOUND when left out
  * @param customerIds the audience's external ids (a customer named twice is answered and counted once)
+ * @param people      or, instead, the people within accounts the contact is for (person external ids): each answered with
+ *                    their own consent, unsubscribe, time zone and per-person caps, and their account's caps
+ * @param campaign    the campaign or message type of the contact, for caps per campaign and exemptions
  * @param asOf        ISO-8601 instant with an offset; now when left out
  */
-public record AudienceCheck(Channel channel, Purpose purpose, Direction direction, List<String> customerIds, String asOf) {
+public record AudienceCheck(Channel channel, Purpose purpose, Direction direction, List<String> customerIds,
+                            @Schema(description = "Instead of customerIds: the people (person external ids) the contact is for")
+                            List<String> people,
+                            @Schema(description = "The campaign or message type of the contact", example = "spring-renewal")
+                            String campaign,
+                            String asOf) {
 
     public Direction directionOrDefault() {
         return direction == null ? Direction.OUTBOUND : direction;
@@ -38,7 +48,10 @@ public record AudienceCheck(Channel channel, Purpose purpose, Direction directio
     }
 
     @Schema(name = "AudienceCheckItem")
-    public record Item(String customerId, boolean allowed, List<ContactDecision.Reason> reasons,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(String customerId,
+            @Schema(description = "The person answered for, when the check named people") String personId,
+            boolean allowed, List<ContactDecision.Reason> reasons,
             @Schema(description = "When every refusal lapses, if they all say (the end of the customer's quiet hours, of a quiet period, of a cap's hold)")
             Instant retryAfter) {
     }

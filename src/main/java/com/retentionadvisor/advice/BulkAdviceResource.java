@@ -74,7 +74,7 @@ public class BulkAdviceResource {
     @Operation(summary = "May this contact be made now with each customer of an audience (up to 50,000)? Allowed or refused with the reasons per customer, the customers per refusal rule, and the ids not known. Plans a send: the checks are not counted as contacts nor in the over-contact KPI")
     public AudienceCheck.Answer checkAudience(AudienceCheck check) {
         if (check == null) {
-            throw InvalidInputException.of(null, "the body must be a JSON object with channel, purpose and customerIds");
+            throw InvalidInputException.of(null, "the body must be a JSON object with channel, purpose and customerIds (or people)");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (check.channel() == null) {
@@ -86,9 +86,19 @@ public class BulkAdviceResource {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<String> asked = customers(check.customerIds(), config.maxAudienceCustomers());
+        if (check.campaign() != null && (check.campaign().isBlank() || check.campaign().length() > 200)) {
+            throw InvalidInputException.of("campaign", "a campaign is 1 to 200 characters; leave it out for none");
+        }
         Instant asOf = Parameters.instant("asOf", check.asOf(), Instant.now());
-        ContactIntent intent = new ContactIntent(check.channel(), check.purpose(), check.directionOrDefault());
+        ContactIntent intent = new ContactIntent(check.channel(), check.purpose(), check.directionOrDefault(), check.campaign(), null);
+        if (check.people() != null) {
+            if (check.customerIds() != null) {
+                throw InvalidInputException.of("people", "give customerIds or people, not both");
+            }
+            List<String> people = ids(check.people(), "people", "person", config.maxAudienceCustomers());
+            return bulk.checkPeople(intent, people, customers::idsOf, asOf, Languages.of(headers));
+        }
+        List<String> asked = customers(check.customerIds(), config.maxAudienceCustomers());
         return bulk.checkAudience(intent, asked, customers.idsOf(asked), asOf, Languages.of(headers));
     }
 
@@ -110,8 +120,12 @@ public class BulkAdviceResource {
 
     /** The ids asked: at least one, at most {@code max}, none blank. */
     private static List<String> customers(List<String> ids, int max) {
+        return ids(ids, "customerIds", "customer", max);
+    }
+
+    private static List<String> ids(List<String> ids, String field, String what, int max) {
         if (ids == null || ids.isEmpty()) {
-            throw InvalidInputException.of("customerIds", "name at least one customer");
+            throw InvalidInputException.of(field, "name at least one " + what);
         }
         if (ids.size() > max) {
             throw new BatchTooLargeException(ids.size(), max);
@@ -119,7 +133,7 @@ public class BulkAdviceResource {
         List<FieldProblem> blank = new ArrayList<>();
         for (int i = 0; i < ids.size() && blank.size() < 20; i++) {
             if (ids.get(i) == null || ids.get(i).isBlank()) {
-                blank.add(FieldProblem.ofField("customerIds[" + i + "]", "must be a customer's external id, not empty"));
+                blank.add(FieldProblem.ofField(field + "[" + i + "]", "must be a " + what + "'s external id, not empty"));
             }
         }
         if (!blank.isEmpty()) {

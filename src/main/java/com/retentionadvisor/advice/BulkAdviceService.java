@@ -31,8 +31,10 @@ import com.retentionadvisor.audit.AuditLog;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
+import com.retentionadvisor.facts.PersonFacts;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.RequestIds;
+import com.retentionadvisor.people.ContactPerson;
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.RulesOverBudgetException;
 import com.retentionadvisor.rules.ContactIntent;
@@ -117,33 +119,85 @@ public class BulkAdviceService {
     public AudienceCheck.Answer checkAudience(ContactIntent intent, List<String> asked, Map<String, Long> visible, Instant asOf,
             Locale locale) {
         Ruleset ruleset = engine.live();
-        List<GlobalCondition> conditions = globalFacts.activeConditions();
-        AdviceComposer composer = new AdviceComposer(ruleset.messages(), locale);
-        // A customer whose rules run over their budget is not contacted: refused with RULES_OVER_BUDGET, no rule named.
-        Map<String, ContactDecision> byCustomer = evaluate(visible, asOf, customerFacts -> {
+        ContactRules rules = new ContactRules(engine, ruleset, globalFacts.activeConditions(), new AdviceComposer(ruleset.messages(), locale));
+        Map<String, ContactDecision> byCustomer = evaluate(visible, asOf, customerFacts -> rules.decide(customerFacts, intent));
+        List<Member> members = new LinkedHashSet<>(asked).stream()
+                .map(id -> new Member(id, id, null, byCustomer.get(id))).toList();
+        return answer(ruleset, asOf, intent, members);
+    }
+
+    /**
+     * Whether the intended contact may be made with each person asked (person external ids), each with their own
+     * consent, unsubscribe, zone and per-person caps and their account's caps; people not known, or of customers the
+     * caller may not see, are listed apart.
+     */
+    public AudienceCheck.Answer checkPeople(ContactIntent intent, List<String> asked, Function<List<String>, Map<String, Long>> visibleOf,
+            Instant asOf, Locale locale) {
+        Ruleset ruleset = engine.live();
+        ContactRules rules = new ContactRules(engine, ruleset, globalFacts.activeConditions(), new AdviceComposer(ruleset.messages(), locale));
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(asked));
+        // Each person's customer and facts, and only those of customers the caller may see.
+        Map<String, ContactPerson> people = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> ContactPerson.findByExternalIds(distinct)
+                .forEach(person -> people.put(person.externalId, person)));
+        Map<String, List<PersonFacts>> byCustomer = new HashMap<>();
+        Map<String, String> customerOf = new HashMap<>();
+        people.values().forEach(person -> {
+            customerOf.put(person.externalId, person.customer.externalId);
+            byCustomer.computeIfAbsent(person.customer.externalId, c -> new ArrayList<>()).add(person.facts());
+        });
+        Map<String, Long> visible = visibleOf.apply(List.copyOf(byCustomer.keySet()));
+        Map<String, Map<String, ContactDecision>> decisions = evaluate(visible, asOf, customerFacts -> {
+            Map<String, ContactDecision> perPerson = new HashMap<>();
+            for (PersonFacts person : byCustomer.get(customerFacts.getCustomerId())) {
+                ContactIntent forPerson = new ContactIntent(intent.getChannel(), intent.getPurpose(), intent.getDirection(),
+                        intent.getCampaign(), person.id());
+                perPerson.put(person.id(), rules.decide(customerFacts.reaching(person), forPerson));
+            }
+            return perPerson;
+        });
+        List<Member> members = distinct.stream().map(id -> {
+            String customer = customerOf.get(id);
+            Map<String, ContactDecision> ofCustomer = customer == null ? null : decisions.get(customer);
+            return new Member(id, customer, id, ofCustomer == null ? null : ofCustomer.get(id));
+        }).toList();
+        return answer(ruleset, asOf, intent, members);
+    }
+
+    /** One customer or person of an audience: the id asked, whose answer it is, and the decision (null: not known). */
+    private record Member(String asked, String customerId, String personId, ContactDecision decision) {
+    }
+
+    /** The contact rules of one ruleset; a customer whose rules run over their budget is refused with RULES_OVER_BUDGET. */
+    private record ContactRules(RuleEngine engine, Ruleset ruleset, List<GlobalCondition> conditions, AdviceComposer composer) {
+
+        ContactDecision decide(CustomerFacts facts, ContactIntent intent) {
             try {
-                return composer.contact(engine.evaluate(ruleset, customerFacts, conditions, intent));
+                return composer.contact(engine.evaluate(ruleset, facts, conditions, intent));
             } catch (RulesOverBudgetException e) {
                 return new ContactDecision(false, List.of(new ContactDecision.Reason(null, RULES_OVER_BUDGET, e.getMessage())),
                         null, ruleset.version());
             }
-        });
+        }
+    }
+
+    private AudienceCheck.Answer answer(Ruleset ruleset, Instant asOf, ContactIntent intent, List<Member> members) {
         List<AudienceCheck.Item> items = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         Map<String, AudienceCheck.ReasonCount> refusals = new LinkedHashMap<>();
         int allowed = 0;
-        // An audience made of several lists names some customers twice: each is answered and counted once.
-        for (String id : new LinkedHashSet<>(asked)) {
-            ContactDecision decision = byCustomer.get(id);
+        for (Member member : members) {
+            ContactDecision decision = member.decision();
             if (decision == null) {
-                unknown.add(id);
+                unknown.add(member.asked());
                 continue;
             }
-            items.add(new AudienceCheck.Item(id, decision.allowed(), decision.reasons(), decision.retryAfter()));
+            items.add(new AudienceCheck.Item(member.customerId(), member.personId(), decision.allowed(), decision.reasons(),
+                    decision.retryAfter()));
             if (decision.allowed()) {
                 allowed++;
             }
-            // A customer counts once under each rule that refused them, however many of its caps they met.
+            // A member counts once under each rule that refused them, however many of its caps they met.
             Map<String, String> codeByRule = new LinkedHashMap<>();
             decision.reasons().forEach(reason -> codeByRule.putIfAbsent(reason.rule(), reason.code()));
             codeByRule.forEach((rule, code) -> refusals.merge(rule, new AudienceCheck.ReasonCount(rule, code, 1),
@@ -153,11 +207,11 @@ public class BulkAdviceService {
                 .sorted(Comparator.comparingInt(AudienceCheck.ReasonCount::customers).reversed()
                         .thenComparing(AudienceCheck.ReasonCount::rule, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        int allowedCustomers = allowed;
+        int allowedMembers = allowed;
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditAction.AUDIENCE_CHECKED, "audience-check", Map.of("channel", String.valueOf(intent.getChannel()),
                 "purpose", String.valueOf(intent.getPurpose()), "asOf", asOf.toString(), "customers", items.size(),
-                "allowed", allowedCustomers)));
-        LOG.infof("Audience check of %s %s: %d customers, %d allowed, %d refused, %d unknown", intent.getChannel(),
+                "allowed", allowedMembers)));
+        LOG.infof("Audience check of %s %s: %d answered, %d allowed, %d refused, %d unknown", intent.getChannel(),
                 intent.getPurpose(), items.size(), allowed, items.size() - allowed, unknown.size());
         return new AudienceCheck.Answer(ruleset.version(), asOf.toString(), items.size(), allowed, items.size() - allowed,
                 unknown, counted, items);

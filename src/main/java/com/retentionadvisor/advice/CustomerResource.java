@@ -64,7 +64,9 @@ public class CustomerResource {
     @Path("customers/{externalId}/contact-check")
     @RolesAllowed({Roles.CRM, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "May we make this contact now? Inbound, service and transactional contacts are never refused")
+    @Operation(summary = "May we make this contact now, with the customer or one person of the account? Each refusal names its"
+            + " rule, and a cap's count and window; retryAfter is when every refusal lapses. What is never refused is rule data"
+            + " (contact-policy/exemptions.drl.csv: inbound, service, transactional, legal notices)")
     public ContactDecision contactCheck(
             @PathParam("externalId") String externalId,
             @QueryParam("asOf") String asOf,
@@ -78,7 +80,8 @@ public class CustomerResource {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        ContactIntent intent = new ContactIntent(request.channel(), request.purpose(), request.directionOrDefault());
+        ContactIntent intent = new ContactIntent(request.channel(), request.purpose(), request.directionOrDefault(),
+                request.campaign(), request.person());
         return advice.checkContact(externalId, intent, asOf(asOf), locale())
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }

@@ -11,8 +11,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.customers.Manager;
 import com.retentionadvisor.customers.CustomerHistoryRecord;
+import com.retentionadvisor.customers.Manager;
+import com.retentionadvisor.people.ContactPerson;
 
 /** One interaction with a customer. */
 @Entity
@@ -36,6 +37,14 @@ public class Contact extends CustomerHistoryRecord {
     public Purpose purpose;
 
     public String outcome;
+
+    /** The person within the account it was with; null: the account as a whole. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "person_id")
+    public ContactPerson person;
+
+    /** The campaign or message type it belongs to; null when none. */
+    public String campaign;
 
     /** When we answered an inbound request; response speed is a churn sign (seed 001). */
     @Column(name = "responded_at")

@@ -177,7 +177,7 @@ final class BeforeTheCutOff {
                 && e.campaign().equals(last.campaign()) && e.type() == EmailEventType.OPENED && !e.occurredAt().isAfter(cutOff));
         if (!opened) {
             data.emailEvents.add(new EmailEventItem(last.externalId() + "-OP", id, last.occurredAt().plus(Duration.ofHours(3)),
-                    EmailEventType.OPENED, last.campaign()));
+                    EmailEventType.OPENED, last.campaign(), null));
         }
         return false;
     }

@@ -156,7 +156,7 @@ public final class DemoData {
         contacts.removeIf(c -> c.customerExternalId().equals(id) && c.occurredAt().isAfter(churnedAt));
         contacts.replaceAll(c -> c.customerExternalId().equals(id) && c.respondedAt() != null && c.respondedAt().isAfter(churnedAt)
                 ? new ContactItem(c.externalId(), id, c.managerExternalId(), c.occurredAt(), c.channel(), c.direction(), c.purpose(),
-                        c.outcome(), churnedAt)
+                        c.outcome(), churnedAt, c.personExternalId(), c.campaign())
                 : c);
         deals.removeIf(d -> d.customerExternalId().equals(id)
                 && (d.openedAt().isAfter(churnedAt) || d.closedAt() == null || d.closedAt().isAfter(churnedAt)));
@@ -268,7 +268,7 @@ public final class DemoData {
         Instant responded = direction == Direction.INBOUND && daysAgo > 2
                 ? at.plus(Duration.ofHours(random.nextInt(10) == 0 ? 30 + random.nextInt(40) : 1 + random.nextInt(8)))
                 : null;
-        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null, responded);
+        return new ContactItem(externalId, customer, manager, at, channel, direction, purpose, null, responded, null, null);
     }
 
     private void tickets(String id, Story story) {
@@ -286,7 +286,7 @@ public final class DemoData {
         for (int c = 0; c < campaigns; c++) {
             int daysAgo = (campaigns - c) * 28;
             String campaign = "CAMPAIGN-" + (now.atZone(ZoneOffset.UTC).getYear() * 100 + c);
-            emailEvents.add(new EmailEventItem(id + "-E" + c + "-S", id, daysAgo(daysAgo), EmailEventType.SENT, campaign));
+            emailEvents.add(new EmailEventItem(id + "-E" + c + "-S", id, daysAgo(daysAgo), EmailEventType.SENT, campaign, null));
             boolean recent = c >= campaigns - 4;
             boolean opens = switch (story) {
                 case DRIFTING, CHURNED -> !recent;
@@ -294,7 +294,7 @@ public final class DemoData {
                 default -> random.nextInt(10) < 5;
             };
             if (opens) {
-                emailEvents.add(new EmailEventItem(id + "-E" + c + "-O", id, daysAgo(daysAgo).plus(Duration.ofHours(5)), EmailEventType.OPENED, campaign));
+                emailEvents.add(new EmailEventItem(id + "-E" + c + "-O", id, daysAgo(daysAgo).plus(Duration.ofHours(5)), EmailEventType.OPENED, campaign, null));
             }
         }
     }

@@ -6,9 +6,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import com.retentionadvisor.customers.CustomerHistoryRecord;
+import com.retentionadvisor.people.ContactPerson;
 
 /** What happened to an email of a campaign: sent, opened, clicked, … An email is identified by its campaign. */
 @Entity
@@ -22,4 +26,9 @@ public class EmailEvent extends CustomerHistoryRecord {
     public EmailEventType type;
 
     public String campaign;
+
+    /** The person within the account it was with; null: the account as a whole. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "person_id")
+    public ContactPerson person;
 }

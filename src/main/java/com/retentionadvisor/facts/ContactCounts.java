@@ -21,44 +21,24 @@ public final class ContactCounts {
     /** The windows, in days, that facts are computed for. */
     public static final Set<Integer> WINDOWS = Set.of(7, 30, 90, 365);
 
-    /** How far back the single proactive contacts are known (each one's age): long enough for weekly and monthly caps. */
+    /** How far back the single outbound contacts are known (each one's age): long enough for weekly and monthly caps. */
     public static final int RECENT_DAYS = 90;
 
     record Key(int windowDays, Direction direction, Channel channel, Purpose purpose) {
     }
 
-    /** One proactive outbound contact of the last {@value #RECENT_DAYS} days: its channel and its age in days. */
-    record Recent(Channel channel, double daysAgo) {
-    }
-
     private final Map<Key, Integer> counts;
-    private final List<Recent> recentProactive;
+    private final List<LoggedContact> recentOutbound;
 
-    private ContactCounts(Map<Key, Integer> counts, List<Recent> recentProactive) {
+    private ContactCounts(Map<Key, Integer> counts, List<LoggedContact> recentOutbound) {
         this.counts = Map.copyOf(counts);
-        this.recentProactive = List.copyOf(recentProactive);
+        this.recentOutbound = recentOutbound.stream()
+                .sorted(Comparator.comparingDouble(LoggedContact::daysAgo).reversed()).toList();
     }
 
-    /**
-     * In how many days a cap of {@code max} proactive contacts over {@code windowDays} days on {@code capChannel} (or
-     * ANY) stops binding: when enough of the oldest counted contacts have left the window that fewer than {@code max}
-     * remain. Null when the cap is not reached, or its window is longer than the contacts known one by one.
-     */
-    Double daysUntilBelow(int windowDays, String capChannel, int max) {
-        if (windowDays > RECENT_DAYS || max <= 0) {
-            return null;
-        }
-        List<Double> ages = recentProactive.stream()
-                .filter(recent -> recent.daysAgo() < windowDays)
-                .filter(recent -> ContactWindow.ANY_CHANNEL.equals(capChannel) || recent.channel().name().equals(capChannel))
-                .map(Recent::daysAgo)
-                .sorted(Comparator.reverseOrder())
-                .toList();
-        if (ages.size() < max) {
-            return null;
-        }
-        // The oldest leave first: once (counted - max + 1) of them are out, fewer than max remain.
-        return windowDays - ages.get(ages.size() - max);
+    /** The outbound contacts of the last {@value #RECENT_DAYS} days one by one, oldest first. */
+    public List<LoggedContact> recentOutbound() {
+        return recentOutbound;
     }
 
     public static Builder builder() {
@@ -77,12 +57,12 @@ public final class ContactCounts {
 
     public static final class Builder {
         private final Map<Key, Integer> counts = new HashMap<>();
-        private final List<Recent> recentProactive = new ArrayList<>();
+        private final List<LoggedContact> recentOutbound = new ArrayList<>();
 
-        /** A proactive outbound contact {@code daysAgo} days before the as-of instant, known one by one (not counted by it). */
-        public Builder recentProactive(Channel channel, double daysAgo) {
-            if (daysAgo < RECENT_DAYS) {
-                recentProactive.add(new Recent(channel, daysAgo));
+        /** An outbound contact known one by one (not counted by the windows), if it is of the last {@value #RECENT_DAYS} days. */
+        public Builder recentOutbound(LoggedContact contact) {
+            if (contact.daysAgo() < RECENT_DAYS) {
+                recentOutbound.add(contact);
             }
             return this;
         }
@@ -95,21 +75,27 @@ public final class ContactCounts {
 
         /** Adds contacts that happened {@code daysAgo} days before the as-of instant to every window that holds them. */
         public Builder happened(double daysAgo, Direction direction, Channel channel, Purpose purpose, int count) {
+            return happened(daysAgo, direction, channel, purpose, count, null, null);
+        }
+
+        /** The same, for contacts of a campaign and with a person within the account (either may be null). */
+        public Builder happened(double daysAgo, Direction direction, Channel channel, Purpose purpose, int count,
+                                String campaign, String person) {
             for (int window : WINDOWS) {
                 if (daysAgo < window) {
                     add(window, direction, channel, purpose, count);
                 }
             }
-            if (direction == Direction.OUTBOUND && purpose.isProactive()) {
+            if (direction == Direction.OUTBOUND) {
                 for (int i = 0; i < count; i++) {
-                    recentProactive(channel, daysAgo);
+                    recentOutbound(new LoggedContact(channel, purpose, campaign, person, daysAgo));
                 }
             }
             return this;
         }
 
         public ContactCounts build() {
-            return new ContactCounts(counts, recentProactive);
+            return new ContactCounts(counts, recentOutbound);
         }
     }
 }

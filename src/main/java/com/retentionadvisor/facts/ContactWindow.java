@@ -1,7 +1,6 @@
 package com.retentionadvisor.facts;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.kie.api.definition.type.ClassReactive;
@@ -14,13 +13,10 @@ import com.retentionadvisor.contacts.Purpose;
  * One is given to the rules for each window in {@link ContactCounts#WINDOWS}.
  * <p>
  * Class reactive: a window is never modified once inserted, so the engine need not work out which of its properties a
- * constraint such as {@code capReached($channel, $intended, $max)} reads (and does not warn that it cannot).
+ * constraint such as {@code proactiveOutboundOn($channel)} reads (and does not warn that it cannot).
  */
 @ClassReactive
 public final class ContactWindow {
-
-    /** The channel name a cap uses for "every channel": such a cap counts every proactive contact. */
-    public static final String ANY_CHANNEL = "ANY";
 
     private final CustomerFacts facts;
     private final int days;
@@ -72,35 +68,6 @@ public final class ContactWindow {
 
     public int proactiveOutboundOn(Channel channel) {
         return facts.proactiveOutboundOn(days, channel);
-    }
-
-    /**
-     * The proactive outbound contacts a cap on {@code capChannel} counts: on that channel, or on every channel for a cap on
-     * {@value #ANY_CHANNEL}.
-     */
-    public int proactiveOutboundCountedBy(String capChannel) {
-        return ANY_CHANNEL.equals(capChannel) ? getProactiveOutbound() : proactiveOutboundOn(Channel.valueOf(capChannel));
-    }
-
-    /**
-     * Whether a cap of {@code max} contacts on {@code capChannel} binds a contact on {@code intended}: a cap on one channel
-     * binds only contacts on that channel, a cap on {@value #ANY_CHANNEL} every proactive contact.
-     */
-    public boolean capReached(String capChannel, Channel intended, int max) {
-        if (ANY_CHANNEL.equals(capChannel)) {
-            return getProactiveOutbound() >= max;
-        }
-        return intended != null && intended.name().equals(capChannel) && proactiveOutboundOn(intended) >= max;
-    }
-
-    /**
-     * When a cap of {@code max} contacts on {@code capChannel} (or ANY) stops binding, as its oldest counted contacts
-     * leave this window; null when it is not reached, the window is longer than contacts are known one by one, or the
-     * facts have no as-of instant.
-     */
-    public Instant freeAgainAt(String capChannel, int max) {
-        Double days = facts.getAsOf() == null ? null : facts.contactCounts().daysUntilBelow(this.days, capChannel, max);
-        return days == null ? null : facts.getAsOf().plusSeconds(Math.round(days * 86_400));
     }
 
     /** Where the window starts on the customer's clock, e.g. 2026-03-19 15:00 (empty without an as-of instant). */

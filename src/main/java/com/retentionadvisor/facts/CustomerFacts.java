@@ -26,7 +26,7 @@ import com.retentionadvisor.customers.RelationshipStage;
  * SQL that fills them is read by column alias ({@link FactsService}), so a new fact is one column, one field and one
  * builder call, and shifts nothing.
  */
-public final class CustomerFacts {
+public final class CustomerFacts implements Cloneable {
 
     /** Length in days of the periods that orders, deals and emails are compared over. */
     public static final int PERIOD_DAYS = 90;
@@ -98,8 +98,29 @@ public final class CustomerFacts {
     private Double typicalContactGapDays;
     private Integer daysSinceSubscriptionEnded;
     private Map<String, Integer> dismissedActions = Map.of();
+    private List<ActionSetAside> actionsSetAside = List.of();
+    private Double daysSinceLastResponse;
+    private PersonFacts person;
 
     private CustomerFacts() {
+    }
+
+    /**
+     * These facts as seen when contacting one person within the account: the person's facts join them, and the
+     * person's time zone (when the CRM sent one) becomes the clock that quiet hours and calendar caps read.
+     */
+    public CustomerFacts reaching(PersonFacts contacted) {
+        CustomerFacts copy = copy();
+        copy.person = contacted;
+        return copy;
+    }
+
+    private CustomerFacts copy() {
+        try {
+            return (CustomerFacts) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Builder builder() {
@@ -163,6 +184,10 @@ public final class CustomerFacts {
         all.add(this);
         ContactCounts.WINDOWS.stream().sorted().forEach(days -> all.add(new ContactWindow(this, days)));
         dismissedActions.forEach((code, daysAgo) -> all.add(new DismissedAction(code, daysAgo)));
+        all.addAll(actionsSetAside);
+        if (person != null) {
+            all.add(person);
+        }
         return all;
     }
 
@@ -193,9 +218,35 @@ public final class CustomerFacts {
         return asOf;
     }
 
-    /** The customer's IANA time zone (the advisor's default when the CRM sent none; UTC when neither is known). */
+    /**
+     * The IANA time zone of whoever is contacted: the person's when a person is checked and the CRM sent their zone,
+     * else the customer's (the advisor's default when the CRM sent none; UTC when neither is known).
+     */
     public String getTimeZone() {
+        if (person != null && person.timeZone() != null) {
+            return person.timeZone();
+        }
         return timeZone == null ? "UTC" : timeZone;
+    }
+
+    /** The person within the account a contact is checked for; null for the account as a whole. */
+    public PersonFacts getPerson() {
+        return person;
+    }
+
+    /** The outbound contacts of the last 90 days one by one (channel, purpose, campaign, person, age), oldest first. */
+    public List<LoggedContact> getRecentOutbound() {
+        return contacts.recentOutbound();
+    }
+
+    /** Days since the customer last answered (an inbound contact, an email opened or clicked); null: never. */
+    public Double getDaysSinceLastResponse() {
+        return daysSinceLastResponse;
+    }
+
+    /** Actions dismissed or left to expire in the last year, with how often and how long ago. */
+    public List<ActionSetAside> getActionsSetAside() {
+        return actionsSetAside;
     }
 
     public ZoneId zone() {
@@ -808,6 +859,24 @@ public final class CustomerFacts {
 
         public Builder productLines(int value) {
             facts.productLines = value;
+            return this;
+        }
+
+        /** Days since the customer last answered (an inbound contact, an email opened or clicked); null: never. */
+        public Builder daysSinceLastResponse(Double value) {
+            facts.daysSinceLastResponse = value;
+            return this;
+        }
+
+        /** Actions dismissed or left to expire in the last year: how often, and the latest how many days ago. */
+        public Builder actionsSetAside(List<ActionSetAside> value) {
+            facts.actionsSetAside = List.copyOf(value);
+            return this;
+        }
+
+        /** The person within the account the contact is checked for (their zone, consent, unsubscribe). */
+        public Builder person(PersonFacts value) {
+            facts.person = value;
             return this;
         }
 

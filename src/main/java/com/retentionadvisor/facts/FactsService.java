@@ -70,7 +70,8 @@ public class FactsService {
                    os.orders_coming_season_last_year, os.order_days,
                    cs.days_since_last_contact, cs.hours_since_last_proactive_outbound, cs.inbound_last_period,
                    cs.unanswered_inbound_last_period, cs.average_response_hours_last_period,
-                   cs.contact_days, cc.contact_counts, pr.proactive_recent, pr.proactive_since_last_response,
+                   cs.contact_days, cc.contact_counts, pr.outbound_recent, pr.proactive_since_last_response,
+                   extract(epoch from p.t - greatest(cs.last_inbound, eo.last_email_answer)) / 86400        as days_since_last_response,
                    es.emails_sent_last_period, es.emails_opened_last_period, es.emails_sent_previous_period,
                    es.emails_opened_previous_period, es.unopened_email_streak, es.emails_unopened_since_last_response,
                    ss.latest_nps, ss.previous_nps, ss.latest_csat, ss.previous_csat, ss.latest_csi, ss.previous_csi,
@@ -87,7 +88,7 @@ public class FactsService {
                    coalesce(run.annual, false)                                                             as ending_subscription_annual,
                    coalesce(run.renewal_in_sight, false)                                                   as renewal_in_sight,
                    case when run.ends_on is null then p.today - en.ends_on end                             as days_since_subscription_ended,
-                   rf.referrals_given, dm.dismissed_actions
+                   rf.referrals_given, dm.dismissed_actions, dm.actions_set_aside
             from customer c cross join p
             -- Won deals: counts, values and the windows they fall in.
             cross join lateral (
@@ -148,14 +149,16 @@ public class FactsService {
                 select max(o.occurred_at) as last_email_answer
                 from email_event o
                 where o.customer_id = c.id and o.type in ('OPENED', 'CLICKED') and o.occurred_at <= p.t) eo
-            -- "CHANNEL:seconds ago;…": each proactive outbound contact of the last %5$s days, for when a cap stops binding.
-            -- And how many of them came after the customer last answered (an inbound contact, an email opened or clicked).
+            -- Each outbound contact of the last %5$s days, for the caps to count: its channel, purpose, seconds ago, person
+            -- and campaign, fields apart by chr(31) and contacts by chr(30) (neither can be in an ingested text).
+            -- And how many proactive ones came after the customer last answered (an inbound contact, an email opened or clicked).
             cross join lateral (
-                select string_agg(k.channel || ':' || floor(extract(epoch from p.t - k.occurred_at)), ';') as proactive_recent,
-                       count(*) filter (where k.occurred_at > coalesce(greatest(cs.last_inbound, eo.last_email_answer),
+                select string_agg(concat_ws(chr(31), k.channel, k.purpose, floor(extract(epoch from p.t - k.occurred_at)),
+                                            coalesce(pp.external_id, ''), coalesce(k.campaign, '')), chr(30)) as outbound_recent,
+                       count(*) filter (where k.purpose in (%1$s) and k.occurred_at > coalesce(greatest(cs.last_inbound, eo.last_email_answer),
                            '-infinity'::timestamptz))                                                      as proactive_since_last_response
-                from contact k
-                where k.customer_id = c.id and k.direction = 'OUTBOUND' and k.purpose in (%1$s)
+                from contact k left join contact_person pp on pp.id = k.person_id
+                where k.customer_id = c.id and k.direction = 'OUTBOUND'
                   and k.occurred_at <= p.t and k.occurred_at > p.t - make_interval(days => %5$s)) pr
             -- Emails sent, and whether the customer opened each (an open or click of the same campaign).
             cross join lateral (
@@ -225,12 +228,17 @@ public class FactsService {
                 where s.customer_id = c.id and s.starts_on <= p.today and s.ends_on < p.today) en
             cross join lateral (
                 select count(*) as referrals_given from customer r where r.referred_by_id = c.id and r.created_at <= p.t) rf
-            -- "ACTION_CODE:days;…": the latest dismissal of each action in the year before the as-of instant.
+            -- "ACTION_CODE:days;…": the latest dismissal of each action in the year before the as-of instant; and
+            -- "ACTION_CODE:times:days;…": how often each was dismissed or left to expire in that year, the latest days ago.
             cross join lateral (
-                select string_agg(x.action_code || ':' || x.days_ago, ';') as dismissed_actions
-                from (select r.action_code, floor(extract(epoch from p.t - max(r.closed_at)) / 86400) as days_ago
+                select string_agg(x.action_code || ':' || x.days_ago, ';') filter (where x.days_ago is not null) as dismissed_actions,
+                       string_agg(x.action_code || ':' || x.times || ':' || x.days_since, ';')                     as actions_set_aside
+                from (select r.action_code,
+                             floor(extract(epoch from p.t - max(r.closed_at) filter (where r.status = 'DISMISSED')) / 86400) as days_ago,
+                             count(*)                                                                         as times,
+                             floor(extract(epoch from p.t - max(r.closed_at)) / 86400)                        as days_since
                       from recommendation r
-                      where r.customer_id = c.id and r.status = 'DISMISSED' and r.closed_at <= p.t
+                      where r.customer_id = c.id and r.status in ('DISMISSED', 'EXPIRED') and r.closed_at <= p.t
                         and r.closed_at > p.t - interval '365 days'
                       group by r.action_code) x) dm
             where c.id = any(cast(:ids as bigint[]))
@@ -345,7 +353,8 @@ public class FactsService {
                 .crmStage(row.text("stage") == null ? null : RelationshipStage.valueOf(row.text("stage")))
                 .asOf(asOf)
                 .tenureDays(row.count("tenure_days"))
-                .contacts(contactCounts(row.text("contact_counts"), row.text("proactive_recent")))
+                .contacts(contactCounts(row.text("contact_counts"), row.text("outbound_recent")))
+                .daysSinceLastResponse(row.decimal("days_since_last_response"))
                 .daysSinceLastContact(row.integer("days_since_last_contact"))
                 .daysSinceLastOrder(row.integer("days_since_last_order"))
                 .daysSinceFirstOrder(row.integer("days_since_first_order"))
@@ -405,16 +414,18 @@ public class FactsService {
                 .referralsGiven(row.count("referrals_given"))
                 .daysToBirthday(daysToBirthday(row.date("birthday"), asOf))
                 .dismissedActions(dismissedActions(row.text("dismissed_actions")))
+                .actionsSetAside(actionsSetAside(row.text("actions_set_aside")))
                 .build();
     }
 
     // "DIRECTION:CHANNEL:PURPOSE:n7:n30:n90:n365;…", one group per direction, channel and purpose, counts per window.
-    private static ContactCounts contactCounts(String groups, String recentProactive) {
+    private static ContactCounts contactCounts(String groups, String recentOutbound) {
         ContactCounts.Builder counts = ContactCounts.builder();
-        if (recentProactive != null) {
-            for (String contact : recentProactive.split(";")) {
-                String[] parts = contact.split(":");
-                counts.recentProactive(Channel.valueOf(parts[0]), Long.parseLong(parts[1]) / 86_400d);
+        if (recentOutbound != null) {
+            for (String contact : recentOutbound.split("\u001e")) {
+                String[] parts = contact.split("\u001f", -1);
+                counts.recentOutbound(new LoggedContact(Channel.valueOf(parts[0]), Purpose.valueOf(parts[1]),
+                        parts[4].isEmpty() ? null : parts[4], parts[3].isEmpty() ? null : parts[3], Long.parseLong(parts[2]) / 86_400d));
             }
         }
         if (groups != null) {
@@ -441,6 +452,18 @@ public class FactsService {
             }
         }
         return dismissed;
+    }
+
+    // "ACTION_CODE:times:days;…": how often each action was dismissed or left to expire in the year, the latest days ago.
+    private static List<ActionSetAside> actionsSetAside(String setAside) {
+        List<ActionSetAside> actions = new ArrayList<>();
+        if (setAside != null) {
+            for (String action : setAside.split(";")) {
+                String[] parts = action.split(":");
+                actions.add(new ActionSetAside(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+            }
+        }
+        return actions;
     }
 
     private static Integer daysToBirthday(LocalDate birthday, Instant asOf) {

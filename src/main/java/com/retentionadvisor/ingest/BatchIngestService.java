@@ -31,6 +31,7 @@ import com.retentionadvisor.customers.CustomerHistoryRecord;
 import com.retentionadvisor.customers.Manager;
 import com.retentionadvisor.database.DatabaseFailures;
 import com.retentionadvisor.operations.AdvisorMetrics;
+import com.retentionadvisor.people.ContactPerson;
 import com.retentionadvisor.problems.BatchTooLargeException;
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.FieldProblem;
@@ -138,7 +139,9 @@ public class BatchIngestService {
                     item instanceof IngestItem.OfCustomer of ? references.customer(of.customerExternalId(), "customerExternalId") : null,
                     item instanceof IngestItem.OfManager of ? references.manager(of.managerExternalId()) : null,
                     item instanceof IngestItem.OfReferrer of && of.referredByExternalId() != null
-                            ? references.customer(of.referredByExternalId(), "referredByExternalId") : null);
+                            ? references.customer(of.referredByExternalId(), "referredByExternalId") : null,
+                    item instanceof IngestItem.OfPerson of && of.personExternalId() != null
+                            ? references.person(of.personExternalId(), ((IngestItem.OfCustomer) item).customerExternalId()) : null);
         } catch (UnknownRecordException unknown) {
             if (singleItem) {
                 throw unknown;
@@ -201,7 +204,11 @@ public class BatchIngestService {
     private References loadReferences(List<? extends IngestItem> items) {
         Set<String> customerIds = new HashSet<>();
         Set<String> managerIds = new HashSet<>();
+        Set<String> personIds = new HashSet<>();
         for (IngestItem item : items) {
+            if (item instanceof IngestItem.OfPerson of && of.personExternalId() != null) {
+                personIds.add(of.personExternalId());
+            }
             if (item instanceof IngestItem.OfCustomer of) {
                 customerIds.add(of.customerExternalId());
             }
@@ -212,7 +219,8 @@ public class BatchIngestService {
                 managerIds.add(of.managerExternalId());
             }
         }
-        return new References(loadByExternalId(Customer.class, customerIds), loadByExternalId(Manager.class, managerIds));
+        return new References(loadByExternalId(Customer.class, customerIds), loadByExternalId(Manager.class, managerIds),
+                personIds.isEmpty() ? Map.of() : loadByExternalId(ContactPerson.class, personIds));
     }
 
     private <R extends IngestedRecord> Map<String, R> loadByExternalId(Class<R> type, Collection<String> externalIds) {
@@ -236,8 +244,19 @@ public class BatchIngestService {
         }
     }
 
-    /** The customers and managers a batch names, loaded once. */
-    private record References(Map<String, Customer> customers, Map<String, Manager> managers) {
+    /** The customers, managers and people a batch names, loaded once. */
+    private record References(Map<String, Customer> customers, Map<String, Manager> managers, Map<String, ContactPerson> people) {
+
+        ContactPerson person(String externalId, String customerExternalId) {
+            ContactPerson person = people.get(externalId);
+            if (person == null) {
+                throw new UnknownRecordException("personExternalId", "person", externalId);
+            }
+            if (!person.customer.externalId.equals(customerExternalId)) {
+                throw new UnknownRecordException("personExternalId", "person", externalId + "' of customer '" + customerExternalId);
+            }
+            return person;
+        }
 
         Customer customer(String externalId, String field) {
             Customer customer = customers.get(externalId);

@@ -27,5 +27,7 @@ public class ContactKind implements RecordKind<ContactItem, Contact> {
         record.purpose = item.purpose();
         record.outcome = item.outcome();
         record.respondedAt = item.respondedAt();
+        record.person = links.person();
+        record.campaign = item.campaign();
     }
 }

@@ -23,5 +23,6 @@ public class EmailEventKind implements RecordKind<EmailEventItem, EmailEvent> {
         record.occurredAt = item.occurredAt();
         record.type = item.type();
         record.campaign = item.campaign();
+        record.person = links.person();
     }
 }

@@ -24,6 +24,11 @@ public interface IngestItem {
         String referredByExternalId();
     }
 
+    /** An item that names a person within its customer's account, by the CRM's id; null when it names none. */
+    interface OfPerson {
+        String personExternalId();
+    }
+
     /** An item that names a manager, named by the CRM's id; null when it names none. */
     interface OfManager {
         String managerExternalId();

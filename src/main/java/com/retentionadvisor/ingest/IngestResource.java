@@ -51,8 +51,15 @@ public class IngestResource {
     }
 
     @POST
+    @Path("people/batch")
+    @Operation(summary = "Upsert the people within customers' accounts: role, time zone, consent per channel, unsubscribe")
+    public BatchResult people(List<PersonItem> items) {
+        return ingest.ingest(kinds.people(), items);
+    }
+
+    @POST
     @Path("contacts/batch")
-    @Operation(summary = "Upsert contacts (interactions) with channel, direction and purpose")
+    @Operation(summary = "Upsert contacts (interactions) with channel, direction and purpose; optionally the person and the campaign")
     public BatchResult contacts(List<ContactItem> items) {
         return ingest.ingest(kinds.contacts(), items);
     }
@@ -80,7 +87,7 @@ public class IngestResource {
 
     @POST
     @Path("email-events/batch")
-    @Operation(summary = "Upsert email events (sent, delivered, opened, clicked, unsubscribed) by campaign")
+    @Operation(summary = "Upsert email events (sent, delivered, opened, clicked, unsubscribed) by campaign; optionally the person")
     public BatchResult emailEvents(List<EmailEventItem> items) {
         return ingest.ingest(kinds.emailEvents(), items);
     }

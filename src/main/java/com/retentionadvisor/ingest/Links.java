@@ -1,8 +1,10 @@
 package com.retentionadvisor.ingest;
 
+import com.retentionadvisor.people.ContactPerson;
+
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.Manager;
 
 /** The records an item names, resolved from their external ids; null where the item names none. */
-public record Links(Customer customer, Manager manager, Customer referrer) {
+public record Links(Customer customer, Manager manager, Customer referrer, ContactPerson person) {
 }

@@ -18,6 +18,9 @@ public class RecordKinds {
     CustomerKinds.Assignments assignments;
 
     @Inject
+    PersonKind people;
+
+    @Inject
     ContactKind contacts;
 
     @Inject
@@ -45,6 +48,10 @@ public class RecordKinds {
 
     public CustomerKinds.Assignments assignments() {
         return assignments;
+    }
+
+    public PersonKind people() {
+        return people;
     }
 
     public ContactKind contacts() {

@@ -1,14 +1,46 @@
 package com.retentionadvisor.rules;
 
 /**
- * When a customer stops answering, proactive contact pauses: after {@code afterIgnored} proactive contacts since the
- * customer last answered (an inbound contact, an email opened or clicked), the next waits until {@code pauseDays}
- * after the last of them. A row of contact-policy/fatigue.drl.csv.
+ * When a customer stops answering, contact pauses: after {@code afterIgnored} counted contacts on {@code channel} (ANY:
+ * every channel) within the last {@code withinDays} days that the customer did not answer (none since the customer last
+ * contacted us, opened or clicked an email), the next contact on that channel (ANY: every contact) waits until
+ * {@code pauseDays} after the last of them. A row of contact-policy/fatigue.drl.csv.
  */
 public final class ContactFatigue {
 
+    private String channel = ContactCap.ANY;
     private int afterIgnored;
+    private int withinDays = 90;
     private int pauseDays;
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        String value = channel.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!ContactCap.ANY.equals(value)) {
+            com.retentionadvisor.contacts.Channel.valueOf(value); // says which channel is unknown
+        }
+        this.channel = value;
+    }
+
+    public int getWithinDays() {
+        return withinDays;
+    }
+
+    public void setWithinDays(int withinDays) {
+        if (withinDays < 1 || withinDays > com.retentionadvisor.facts.ContactCounts.RECENT_DAYS) {
+            throw new IllegalArgumentException("contact fatigue looks back 1 to " + com.retentionadvisor.facts.ContactCounts.RECENT_DAYS
+                    + " days, not " + withinDays);
+        }
+        this.withinDays = withinDays;
+    }
+
+    /** Whether the pause holds back this contact: any contact for a row on ANY, else one on the row's channel. */
+    public boolean appliesTo(ContactIntent intent) {
+        return ContactCap.ANY.equals(channel) || intent.getChannel() != null && intent.getChannel().name().equals(channel);
+    }
 
     public int getAfterIgnored() {
         return afterIgnored;

@@ -9,6 +9,11 @@ public final class ContactRefusal extends RuleOutcome {
     private final String code;
     private final List<Object> evidence;
     private Instant until;
+    private String cap;
+    private Integer count;
+    private Integer limit;
+    private Instant windowStart;
+    private Instant windowEnd;
 
     /** The evidence values fill refusal.{code} in the messages. */
     public ContactRefusal(String code, Object... evidence) {
@@ -38,6 +43,37 @@ public final class ContactRefusal extends RuleOutcome {
             return null;
         }
         return refusals.stream().map(ContactRefusal::getUntil).max(Instant::compareTo).orElseThrow();
+    }
+
+    /** A cap's numbers: the cap (its table row), how many contacts it counted, its limit, and its window. */
+    public ContactRefusal counted(ContactCap reached, int counted, int max, Instant start, Instant end) {
+        this.cap = reached.getRule();
+        this.count = counted;
+        this.limit = max;
+        this.windowStart = start;
+        this.windowEnd = end;
+        return this;
+    }
+
+    /** The cap reached (the name of its table row); null for a refusal that is no cap. */
+    public String getCap() {
+        return cap;
+    }
+
+    public Integer getCount() {
+        return count;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public Instant getWindowStart() {
+        return windowStart;
+    }
+
+    public Instant getWindowEnd() {
+        return windowEnd;
     }
 
     /** Says when the refusal lapses: the contact may be asked again then. */

@@ -32,8 +32,12 @@ import io.quarkus.test.security.TestSecurity;
 
 import com.retentionadvisor.Crm;
 import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.customers.Customer;
+import com.retentionadvisor.rules.ContactCap;
+import com.retentionadvisor.rules.ContactIntent;
+import com.retentionadvisor.rules.CountedContacts;
 
 /** Facts computed by SQL from a history pushed through the API, at a fixed as-of instant. */
 @QuarkusTest
@@ -110,22 +114,51 @@ class FactsServiceTest {
     }
 
     @Test
-    void aCapFreesUpWhenItsOldestCountedContactsLeaveTheWindow() {
+    void everyOutboundContactOfTheLast90DaysIsKnownOneByOneWithItsPersonAndCampaign() {
+        String person = unique("P");
+        pushAll("people", List.of(Map.of("externalId", person, "customerExternalId", customerId)));
+        pushAll("contacts", List.of(
+                contact(unique("K"), customerId, 5).with("campaign", "spring-renewal").with("personExternalId", person),
+                contact(unique("K"), customerId, 2).with("channel", "PHONE").with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 0.5).with("direction", "INBOUND").with("purpose", "SERVICE"),
+                contact(unique("K"), customerId, 89),
+                contact(unique("K"), customerId, 91)));
+
+        List<LoggedContact> recent = facts().getRecentOutbound();
+
+        // Outbound only, oldest first, whatever the purpose: which of them count is for the exemptions table to say.
+        assertEquals(List.of(89.0, 5.0, 2.0), recent.stream().map(LoggedContact::daysAgo).toList());
+        assertEquals(new LoggedContact(Channel.EMAIL, Purpose.VALUE, "spring-renewal", person, 5.0), recent.get(1));
+        assertEquals(new LoggedContact(Channel.PHONE, Purpose.SERVICE, null, null, 2.0), recent.get(2));
+    }
+
+    @Test
+    void aRollingCapFreesUpWhenItsOldestCountedContactsLeaveTheWindow() {
         pushAll("contacts", List.of(
                 contact(unique("K"), customerId, 5),
                 contact(unique("K"), customerId, 2).with("channel", "PHONE").with("purpose", "SALES"),
                 contact(unique("K"), customerId, 1),
                 contact(unique("K"), customerId, 0.5).with("direction", "INBOUND").with("purpose", "SERVICE"),
                 contact(unique("K"), customerId, 40)));
-        ContactWindow week = facts().forRules().stream().filter(ContactWindow.class::isInstance).map(ContactWindow.class::cast)
-                .filter(window -> window.getDays() == 7).findFirst().orElseThrow();
+        CountedContacts counted = CountedContacts.of(facts(), List.of());
+        ContactIntent meeting = new ContactIntent(Channel.MEETING, Purpose.VALUE, Direction.OUTBOUND);
+        ContactIntent call = new ContactIntent(Channel.PHONE, Purpose.VALUE, Direction.OUTBOUND);
 
-        // Three proactive contacts in the week: under a cap of 3 the first leaves at 7 days old, under 2 the second too.
-        assertEquals(AS_OF.plus(Duration.ofDays(2)), week.freeAgainAt("ANY", 3));
-        assertEquals(AS_OF.plus(Duration.ofDays(5)), week.freeAgainAt("ANY", 2));
-        assertEquals(AS_OF.plus(Duration.ofDays(5)), week.freeAgainAt("PHONE", 1), "a channel's cap counts that channel's contacts");
-        assertEquals(null, week.freeAgainAt("ANY", 4), "a cap not reached does not free up");
-        assertEquals(null, week.freeAgainAt("SMS", 1));
+        // Three contacts in the week: under a cap of 3 the first leaves at 7 days old, under 2 the second too.
+        assertEquals(AS_OF.plus(Duration.ofDays(2)), counted.freeAgainAt(cap("ANY", "7 days", 3), meeting));
+        assertEquals(AS_OF.plus(Duration.ofDays(5)), counted.freeAgainAt(cap("ANY", "7 days", 2), meeting));
+        assertEquals(AS_OF.plus(Duration.ofDays(5)), counted.freeAgainAt(cap("PHONE", "7 days", 1), call),
+                "a channel's cap counts that channel's contacts");
+        assertEquals(null, counted.freeAgainAt(cap("ANY", "7 days", 4), meeting), "a cap not reached does not free up");
+        assertEquals(null, counted.freeAgainAt(cap("SMS", "7 days", 1), meeting));
+    }
+
+    private static ContactCap cap(String channel, String window, int max) {
+        ContactCap cap = new ContactCap();
+        cap.setChannel(channel);
+        cap.setWindow(window);
+        cap.setMaxContacts(max);
+        return cap;
     }
 
     @Test

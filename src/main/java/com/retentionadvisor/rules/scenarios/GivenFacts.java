@@ -53,8 +53,23 @@ final class GivenFacts {
                 set(builder, fact, value);
             }
         });
+        // As in the live facts, an inbound contact is the customer answering: unless the scenario says when the customer
+        // last answered, it is the latest inbound contact it gives.
+        if (!given.containsKey(LAST_RESPONSE) && given.get(CONTACTS_KEY) != null && given.get(CONTACTS_KEY).isArray()) {
+            Double latestInbound = null;
+            for (JsonNode contact : given.get(CONTACTS_KEY)) {
+                if ("INBOUND".equals(contact.path("direction").asText()) && contact.path("daysAgo").isNumber()) {
+                    double daysAgo = contact.path("daysAgo").asDouble();
+                    latestInbound = latestInbound == null ? daysAgo : Math.min(latestInbound, daysAgo);
+                }
+            }
+            builder.daysSinceLastResponse(latestInbound);
+        }
         return builder.build();
     }
+
+    private static final String LAST_RESPONSE = "daysSinceLastResponse";
+    private static final String CONTACTS_KEY = "contacts";
 
     /** The global conditions named under {@code given.globalFacts}, each once, in the order written. */
     static List<GlobalCondition> globalConditions(Map<String, JsonNode> given) {
@@ -120,7 +135,8 @@ final class GivenFacts {
         for (int i = 0; i < contacts.size(); i++) {
             Scenario.Contact contact = contacts.get(i);
             contact.requireComplete(where + "[" + (i + 1) + "]");
-            counts.happened(contact.daysAgo(), contact.direction(), contact.channel(), contact.purpose(), contact.countOrOne());
+            counts.happened(contact.daysAgo(), contact.direction(), contact.channel(), contact.purpose(), contact.countOrOne(),
+                    contact.campaign(), contact.person());
         }
         return counts.build();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
+import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.rules.ContactIntent;
 
 /**
@@ -38,21 +39,29 @@ public record Scenario(String name, String description, Map<String, JsonNode> gi
         return scenario;
     }
 
-    /** The contact being checked; without a check, any proactive contact, as in an advice. */
-    public ContactIntent intent() {
-        return check == null ? ContactIntent.anyProactiveContact() : check.toIntent();
+    /**
+     * The contact being checked, for the person {@code given.person} names if any; without a check, any proactive
+     * contact, as in an advice.
+     */
+    public ContactIntent intent(CustomerFacts facts) {
+        String person = facts.getPerson() == null ? null : facts.getPerson().id();
+        return check == null ? ContactIntent.anyProactiveContact() : check.toIntent(person);
     }
 
-    /** A contact someone wants to make now; outbound unless the scenario says otherwise. */
-    public record Check(Channel channel, Purpose purpose, Direction direction) {
+    /** A contact someone wants to make now; outbound unless the scenario says otherwise; optionally of a campaign. */
+    public record Check(Channel channel, Purpose purpose, Direction direction, String campaign) {
 
-        ContactIntent toIntent() {
-            return new ContactIntent(channel, purpose, direction == null ? Direction.OUTBOUND : direction);
+        ContactIntent toIntent(String person) {
+            return new ContactIntent(channel, purpose, direction == null ? Direction.OUTBOUND : direction, campaign, person);
         }
     }
 
-    /** Contacts that happened {@code daysAgo} days before the as-of instant: {@code count} of them, 1 unless said. */
-    public record Contact(Double daysAgo, Direction direction, Channel channel, Purpose purpose, Integer count) {
+    /**
+     * Contacts that happened {@code daysAgo} days before the as-of instant: {@code count} of them, 1 unless said;
+     * optionally of a campaign and with a person of the account (by id).
+     */
+    public record Contact(Double daysAgo, Direction direction, Channel channel, Purpose purpose, Integer count,
+                          String campaign, String person) {
 
         /** Fails unless every field a contact needs is there and makes sense; {@code where} names it in messages. */
         void requireComplete(String where) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.rules.Evaluation;
 import com.retentionadvisor.rules.Ruleset;
 
@@ -67,9 +68,10 @@ public final class ScenarioRunner {
         List<Object> facts;
         try {
             scenario = Scenario.read(node);
-            facts = new ArrayList<>(GivenFacts.from(scenario.given()).forRules());
+            CustomerFacts customer = GivenFacts.from(scenario.given());
+            facts = new ArrayList<>(customer.forRules());
             facts.addAll(GivenFacts.globalConditions(scenario.given()));
-            facts.add(scenario.intent());
+            facts.add(scenario.intent(customer));
         } catch (InvalidScenarioException e) {
             return ScenarioResult.failed(file, line, name, e.getMessage());
         }
