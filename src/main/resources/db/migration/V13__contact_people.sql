@@ -22,4 +22,7 @@ create index contact_person_customer on contact_person (customer_id);
 alter table contact add column person_id bigint references contact_person (id);
 alter table contact add column campaign varchar(200);
 alter table email_event add column person_id bigint references contact_person (id);
-create index contact_person_time on contact (person_id, occurred_at) where person_id is not null;
+
+-- A contact check stores the campaign and the person it was asked for, if any.
+alter table contact_check add column campaign varchar(200);
+alter table contact_check add column person_external_id varchar(100);

@@ -68,8 +68,15 @@ public final class FixtureRules {
         changed.put(TEAM_ACTION_RULE, read(TEAM_ACTION_RULE).getBytes(StandardCharsets.UTF_8));
         changed.put(TEAM_ACTION_SCENARIO, read(TEAM_ACTION_SCENARIO).getBytes(StandardCharsets.UTF_8));
         String terms = new String(files.get(TERMS), StandardCharsets.UTF_8);
-        changed.put(TERMS, (terms.endsWith("\n") ? terms : terms + "\n").concat("Fixture terms: the fixture's team action goes to "
-                + TEAM + "," + TEAM_ACTION + "," + TEAM + "," + TEAM_ACTION_DUE_DAYS + ",30,yes\n").getBytes(StandardCharsets.UTF_8));
+        // A copy of the row of action * (whatever other columns the table has), for the fixture's action and team.
+        String[] row = terms.lines().map(line -> line.split(",", -1)).filter(cells -> cells.length > 3 && "*".equals(cells[1]))
+                .findFirst().orElseThrow(() -> new IllegalStateException(TERMS + " has no row for action *"));
+        row[0] = "Fixture terms: the fixture's team action goes to " + TEAM;
+        row[1] = TEAM_ACTION;
+        row[2] = TEAM;
+        row[3] = String.valueOf(TEAM_ACTION_DUE_DAYS);
+        changed.put(TERMS, (terms.endsWith("\n") ? terms : terms + "\n").concat(String.join(",", row) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         String messages = new String(files.get("messages.properties"), StandardCharsets.UTF_8);
         changed.put("messages.properties", (messages + "\naction." + TEAM_ACTION + "=The team action of the fixture\nreason."
                 + TEAM_ACTION + "=The fixture gives it\n").getBytes(StandardCharsets.UTF_8));

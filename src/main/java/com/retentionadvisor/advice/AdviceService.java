@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import com.retentionadvisor.audit.AuditAction;
 import com.retentionadvisor.audit.AuditLog;
+import com.retentionadvisor.contacts.ContactPerson;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
@@ -20,7 +21,6 @@ import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.facts.PersonFacts;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.AdvisorMetrics;
-import com.retentionadvisor.people.ContactPerson;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.ContactRefusal;
@@ -86,8 +86,8 @@ public class AdviceService {
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             // A person named is one of this customer's: their consent, zone and caps apply.
             PersonFacts person = intent.getPerson() == null ? null : ContactPerson.findOf(customer.id, intent.getPerson())
-                    .orElseThrow(() -> new UnknownRecordException("person", "person", intent.getPerson() + "' of customer '"
-                            + customerExternalId)).facts();
+                    .map(PersonFacts::of)
+                    .orElseThrow(() -> UnknownRecordException.personOf("person", intent.getPerson(), customerExternalId));
             CustomerFacts customerFacts = facts.factsFor(customer, asOf);
             if (person != null) {
                 customerFacts = customerFacts.reaching(person);

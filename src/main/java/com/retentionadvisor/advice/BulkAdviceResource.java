@@ -28,6 +28,7 @@ import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.rules.ContactIntent;
+import com.retentionadvisor.problems.Names;
 
 /** Advice and contact checks for many customers in one call: what a CRM's nightly sync and a campaign tool need. */
 // "/api", like the other resources under /api/customers: RESTEasy Reactive matches the longest class path first.
@@ -86,11 +87,11 @@ public class BulkAdviceResource {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (check.campaign() != null && (check.campaign().isBlank() || check.campaign().length() > 200)) {
-            throw InvalidInputException.of("campaign", "a campaign is 1 to 200 characters; leave it out for none");
+        if (!Names.valid(check.campaign(), 200)) {
+            throw InvalidInputException.of("campaign", Names.MESSAGE + ", at most 200 characters; leave it out for none");
         }
         Instant asOf = Parameters.instant("asOf", check.asOf(), Instant.now());
-        ContactIntent intent = new ContactIntent(check.channel(), check.purpose(), check.directionOrDefault(), check.campaign(), null);
+        ContactIntent intent = new ContactIntent(check.channel(), check.purpose(), check.directionOrDefault(), Names.trimmed(check.campaign()), null);
         if (check.people() != null) {
             if (check.customerIds() != null) {
                 throw InvalidInputException.of("people", "give customerIds or people, not both");

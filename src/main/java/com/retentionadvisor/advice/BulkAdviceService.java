@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,13 +28,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import com.retentionadvisor.audit.AuditAction;
 import com.retentionadvisor.audit.AuditLog;
+import com.retentionadvisor.contacts.ContactPerson;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
 import com.retentionadvisor.facts.PersonFacts;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.RequestIds;
-import com.retentionadvisor.people.ContactPerson;
 import com.retentionadvisor.problems.BusyException;
 import com.retentionadvisor.problems.RulesOverBudgetException;
 import com.retentionadvisor.rules.ContactIntent;
@@ -144,7 +144,7 @@ public class BulkAdviceService {
         Map<String, String> customerOf = new HashMap<>();
         people.values().forEach(person -> {
             customerOf.put(person.externalId, person.customer.externalId);
-            byCustomer.computeIfAbsent(person.customer.externalId, c -> new ArrayList<>()).add(person.facts());
+            byCustomer.computeIfAbsent(person.customer.externalId, c -> new ArrayList<>()).add(PersonFacts.of(person));
         });
         Map<String, Long> visible = visibleOf.apply(List.copyOf(byCustomer.keySet()));
         Map<String, Map<String, ContactDecision>> decisions = evaluate(visible, asOf, customerFacts -> {

@@ -60,6 +60,13 @@ public class ContactCheck extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Direction direction;
 
+    /** The campaign or message type checked; null when none was named. */
+    public String campaign;
+
+    /** The person of the account checked; null for the account as a whole. */
+    @Column(name = "person_external_id")
+    public String personExternalId;
+
     public boolean allowed;
 
     /** One element per refusal; empty when the contact was allowed. */
@@ -82,6 +89,8 @@ public class ContactCheck extends PanacheEntityBase {
         check.channel = intent.getChannel();
         check.purpose = intent.getPurpose();
         check.direction = intent.getDirection();
+        check.campaign = intent.getCampaign();
+        check.personExternalId = intent.getPerson();
         check.refusals = evaluation.all(ContactRefusal.class).stream()
                 .map(refusal -> new Refusal(refusal.getRule(), refusal.getCode()))
                 .toList();

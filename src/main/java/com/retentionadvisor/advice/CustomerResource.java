@@ -29,6 +29,7 @@ import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.customers.VisibleCustomers;
+import com.retentionadvisor.problems.Names;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,7 +82,7 @@ public class CustomerResource {
             throw new InvalidInputException(problems);
         }
         ContactIntent intent = new ContactIntent(request.channel(), request.purpose(), request.directionOrDefault(),
-                request.campaign(), request.person());
+                Names.trimmed(request.campaign()), Names.trimmed(request.person()));
         return advice.checkContact(externalId, intent, asOf(asOf), locale())
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }

@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 
 import com.retentionadvisor.customers.CustomerHistoryRecord;
 import com.retentionadvisor.customers.Manager;
-import com.retentionadvisor.people.ContactPerson;
 
 /** One interaction with a customer. */
 @Entity

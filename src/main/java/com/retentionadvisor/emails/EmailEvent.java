@@ -11,8 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import com.retentionadvisor.contacts.ContactPerson;
 import com.retentionadvisor.customers.CustomerHistoryRecord;
-import com.retentionadvisor.people.ContactPerson;
 
 /** What happened to an email of a campaign: sent, opened, clicked, … An email is identified by its campaign. */
 @Entity

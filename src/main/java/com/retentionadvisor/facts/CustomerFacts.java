@@ -229,6 +229,11 @@ public final class CustomerFacts implements Cloneable {
         return timeZone == null ? "UTC" : timeZone;
     }
 
+    /** The account's own time zone, whoever is contacted: the clock of the account's calendar caps. */
+    public ZoneId accountZone() {
+        return ZoneId.of(timeZone == null ? "UTC" : timeZone);
+    }
+
     /** The person within the account a contact is checked for; null for the account as a whole. */
     public PersonFacts getPerson() {
         return person;

@@ -149,11 +149,11 @@ public class FactsService {
                 select max(o.occurred_at) as last_email_answer
                 from email_event o
                 where o.customer_id = c.id and o.type in ('OPENED', 'CLICKED') and o.occurred_at <= p.t) eo
-            -- Each outbound contact of the last %5$s days, for the caps to count: its channel, purpose, seconds ago, person
+            -- Each outbound contact of the last %5$s days, for the caps to count: its channel, purpose, milliseconds ago, person
             -- and campaign, fields apart by chr(31) and contacts by chr(30) (neither can be in an ingested text).
             -- And how many proactive ones came after the customer last answered (an inbound contact, an email opened or clicked).
             cross join lateral (
-                select string_agg(concat_ws(chr(31), k.channel, k.purpose, floor(extract(epoch from p.t - k.occurred_at)),
+                select string_agg(concat_ws(chr(31), k.channel, k.purpose, floor(extract(epoch from p.t - k.occurred_at) * 1000),
                                             coalesce(pp.external_id, ''), coalesce(k.campaign, '')), chr(30)) as outbound_recent,
                        count(*) filter (where k.purpose in (%1$s) and k.occurred_at > coalesce(greatest(cs.last_inbound, eo.last_email_answer),
                            '-infinity'::timestamptz))                                                      as proactive_since_last_response
@@ -229,7 +229,8 @@ public class FactsService {
             cross join lateral (
                 select count(*) as referrals_given from customer r where r.referred_by_id = c.id and r.created_at <= p.t) rf
             -- "ACTION_CODE:days;…": the latest dismissal of each action in the year before the as-of instant; and
-            -- "ACTION_CODE:times:days;…": how often each was dismissed or left to expire in that year, the latest days ago.
+            -- "ACTION_CODE:times:days;…": how often each was dismissed or left undone past its due date in that year, the
+            -- latest days ago (a recommendation closed because the rules no longer propose it was not set aside by anyone).
             cross join lateral (
                 select string_agg(x.action_code || ':' || x.days_ago, ';') filter (where x.days_ago is not null) as dismissed_actions,
                        string_agg(x.action_code || ':' || x.times || ':' || x.days_since, ';')                     as actions_set_aside
@@ -238,7 +239,8 @@ public class FactsService {
                              count(*)                                                                         as times,
                              floor(extract(epoch from p.t - max(r.closed_at)) / 86400)                        as days_since
                       from recommendation r
-                      where r.customer_id = c.id and r.status in ('DISMISSED', 'EXPIRED') and r.closed_at <= p.t
+                      where r.customer_id = c.id and r.closed_at <= p.t
+                        and (r.status = 'DISMISSED' or r.status = 'EXPIRED' and r.closed_at >= r.due_at)
                         and r.closed_at > p.t - interval '365 days'
                       group by r.action_code) x) dm
             where c.id = any(cast(:ids as bigint[]))
@@ -425,7 +427,7 @@ public class FactsService {
             for (String contact : recentOutbound.split("\u001e")) {
                 String[] parts = contact.split("\u001f", -1);
                 counts.recentOutbound(new LoggedContact(Channel.valueOf(parts[0]), Purpose.valueOf(parts[1]),
-                        parts[4].isEmpty() ? null : parts[4], parts[3].isEmpty() ? null : parts[3], Long.parseLong(parts[2]) / 86_400d));
+                        parts[4].isEmpty() ? null : parts[4], parts[3].isEmpty() ? null : parts[3], Long.parseLong(parts[2]) / 86_400_000d));
             }
         }
         if (groups != null) {

@@ -2,12 +2,17 @@ package com.retentionadvisor.facts;
 
 import java.util.Set;
 
+import org.kie.api.definition.type.ClassReactive;
+
 import com.retentionadvisor.contacts.Channel;
+import com.retentionadvisor.contacts.ContactPerson;
 
 /**
  * The person within the customer's account a contact is checked for: their time zone (null: the customer's), the
- * channels they withdrew consent for, and whether they unsubscribed from proactive contact.
+ * channels they withdrew consent for, and whether they unsubscribed from proactive contact. Class reactive: it never
+ * changes once inserted.
  */
+@ClassReactive
 public record PersonFacts(String id, String role, String timeZone, Set<Channel> consentWithdrawn, Boolean unsubscribed) {
 
     public PersonFacts {
@@ -19,6 +24,11 @@ public record PersonFacts(String id, String role, String timeZone, Set<Channel> 
         if (timeZone != null) {
             java.time.ZoneId.of(timeZone); // says which zone is unknown
         }
+    }
+
+    /** A person as the CRM sent them. */
+    public static PersonFacts of(ContactPerson person) {
+        return new PersonFacts(person.externalId, person.role, person.timeZone, person.withdrawnChannels(), person.unsubscribed);
     }
 
     /** Whether the person withdrew consent for contact on this channel. */

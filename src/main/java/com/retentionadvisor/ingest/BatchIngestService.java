@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,14 +27,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retentionadvisor.contacts.ContactPerson;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.CustomerHistoryRecord;
 import com.retentionadvisor.customers.Manager;
 import com.retentionadvisor.database.DatabaseFailures;
 import com.retentionadvisor.operations.AdvisorMetrics;
-import com.retentionadvisor.people.ContactPerson;
 import com.retentionadvisor.problems.BatchTooLargeException;
 import com.retentionadvisor.problems.BusyException;
+import com.retentionadvisor.problems.ConflictException;
 import com.retentionadvisor.problems.FieldProblem;
 import com.retentionadvisor.problems.InvalidInputException;
 import com.retentionadvisor.problems.UnknownRecordException;
@@ -148,6 +150,15 @@ public class BatchIngestService {
             }
             return new BatchResult.Item(index, item.externalId(), ItemOutcome.REJECTED, unknown.getMessage());
         }
+        if (record != null) {
+            Optional<String> refused = kind.refusal(item, record, links);
+            if (refused.isPresent()) {
+                if (singleItem) {
+                    throw new ConflictException(refused.get());
+                }
+                return new BatchResult.Item(index, item.externalId(), ItemOutcome.REJECTED, refused.get());
+            }
+        }
         boolean created = record == null;
         if (created) {
             record = kind.newRecord();
@@ -253,7 +264,7 @@ public class BatchIngestService {
                 throw new UnknownRecordException("personExternalId", "person", externalId);
             }
             if (!person.customer.externalId.equals(customerExternalId)) {
-                throw new UnknownRecordException("personExternalId", "person", externalId + "' of customer '" + customerExternalId);
+                throw UnknownRecordException.personOf("personExternalId", externalId, customerExternalId);
             }
             return person;
         }

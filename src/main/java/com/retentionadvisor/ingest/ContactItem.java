@@ -14,6 +14,7 @@ import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.problems.FieldProblem;
+import com.retentionadvisor.problems.Names;
 
 public record ContactItem(
         @NotBlank @Size(max = 100) String externalId,
@@ -29,7 +30,7 @@ public record ContactItem(
         @Size(max = 100) String personExternalId,
         @Schema(description = "The campaign or message type the contact belongs to, for caps per campaign and exemptions such as"
                 + " a legal notice", example = "spring-renewal")
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not hold control characters") String campaign) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager, IngestItem.OfPerson {
+        @Size(max = 200) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String campaign) implements IngestItem, IngestItem.OfCustomer, IngestItem.OfManager, IngestItem.OfPerson {
 
     /** The same contact on another channel. */
     public ContactItem withChannel(Channel other) {

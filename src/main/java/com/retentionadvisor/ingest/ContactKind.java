@@ -3,6 +3,7 @@ package com.retentionadvisor.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.retentionadvisor.contacts.Contact;
+import com.retentionadvisor.problems.Names;
 
 @ApplicationScoped
 public class ContactKind implements RecordKind<ContactItem, Contact> {
@@ -28,6 +29,6 @@ public class ContactKind implements RecordKind<ContactItem, Contact> {
         record.outcome = item.outcome();
         record.respondedAt = item.respondedAt();
         record.person = links.person();
-        record.campaign = item.campaign();
+        record.campaign = Names.trimmed(item.campaign());
     }
 }

@@ -3,6 +3,7 @@ package com.retentionadvisor.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.retentionadvisor.emails.EmailEvent;
+import com.retentionadvisor.emails.EmailEventType;
 
 @ApplicationScoped
 public class EmailEventKind implements RecordKind<EmailEventItem, EmailEvent> {
@@ -24,5 +25,9 @@ public class EmailEventKind implements RecordKind<EmailEventItem, EmailEvent> {
         record.type = item.type();
         record.campaign = item.campaign();
         record.person = links.person();
+        // A person who unsubscribes from an email has unsubscribed: proactive contact with them stops.
+        if (record.type == EmailEventType.UNSUBSCRIBED && record.person != null) {
+            record.person.unsubscribed = true;
+        }
     }
 }

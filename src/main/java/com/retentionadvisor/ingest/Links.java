@@ -1,7 +1,6 @@
 package com.retentionadvisor.ingest;
 
-import com.retentionadvisor.people.ContactPerson;
-
+import com.retentionadvisor.contacts.ContactPerson;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.customers.Manager;
 

@@ -13,10 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.customers.TimeZones;
 import com.retentionadvisor.problems.FieldProblem;
+import com.retentionadvisor.problems.Names;
 
 /** A person within a customer's account, as the CRM knows them. */
 public record PersonItem(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not hold control characters") String externalId,
+        @NotBlank @Size(max = 100) @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String externalId,
         @Schema(description = "The customer (the account) the person belongs to")
         @NotBlank @Size(max = 100) String customerExternalId,
         @Schema(description = "What the person is to the account, e.g. BUYER, USER, DECISION_MAKER", example = "BUYER")

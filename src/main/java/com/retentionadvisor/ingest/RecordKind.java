@@ -1,5 +1,7 @@
 package com.retentionadvisor.ingest;
 
+import java.util.Optional;
+
 import com.retentionadvisor.records.IngestedRecord;
 
 /**
@@ -17,4 +19,12 @@ public interface RecordKind<I extends IngestItem, R extends IngestedRecord> {
 
     /** Copies the item onto the record; the records it names are already resolved. */
     void copy(I item, R record, Links links);
+
+    /**
+     * Why this item may not change the stored record, if it may not (the item is then rejected, the rest written);
+     * empty when it may.
+     */
+    default Optional<String> refusal(I item, R stored, Links links) {
+        return Optional.empty();
+    }
 }

@@ -32,7 +32,8 @@ public class ProblemResponses implements OASFilter {
 
     /** Operations that refuse a request the state does not allow (409). */
     static final Set<String> CONFLICTS = Set.of("/api/recommendations/{id}/accept", "/api/recommendations/{id}/done",
-            "/api/recommendations/{id}/dismiss", "/api/rules/calibrations/{id}/files", "/api/callers/keys", "/api/callers/users");
+            "/api/recommendations/{id}/dismiss", "/api/rules/calibrations/{id}/files", "/api/callers/keys", "/api/callers/users",
+            "/api/people/batch");
 
     /** Operations that compile rule files sent to them (422 when they do not compile, or their scenarios fail). */
     // (validate and test answer 200 with what does not compile or fails: they exist to say so.)
@@ -67,10 +68,10 @@ public class ProblemResponses implements OASFilter {
         problem(operation, "401", "No caller: send an API key as 'Authorization: Bearer <key>' (or sign in)");
         problem(operation, "403", "The caller's role may not do this (the detail names the role it needs), the feature is switched off here, or a change signed by a session cookie alone lacks the X-Requested-With header (cross-site-request)");
         if (path.contains("{") && !NEVER_UNKNOWN.contains(path)) {
-            problem(operation, "404", "The record the path names is not known (or, for a manager, not theirs)");
+            problem(operation, "404", "The record the path names is not known (or, for a manager, not theirs); for a contact check, also a person the body names who is not one of the customer's people");
         }
         if (path.endsWith("/batch")) {
-            problem(operation, "404", "A record the items refer to (a customer, a manager) is not known: push it first; nothing written");
+            problem(operation, "404", "A record the items refer to (a customer, a manager, a person of the customer's account) is not known: push it first; nothing written");
         }
         if (operation.getRequestBody() != null) {
             problem(operation, "413", "The body, or the items or customers in it, are more than one request may carry");

@@ -17,9 +17,10 @@ import com.retentionadvisor.facts.ContactCounts;
 /**
  * A cap on contacts, a row of contact-policy/caps-by-segment.drl.xlsx: at most {@code maxContacts} counted contacts
  * on a channel (or ANY), of a purpose (or ANY), of a campaign (ANY: whatever the campaign; EACH: of the campaign being
- * checked; or one campaign by name), per account or per person, within a window that is either rolling ("7 days":
- * the 7 times 24 hours before the check) or a calendar period on the contacted person's clock ("calendar day", "calendar
- * week" from Monday 00:00, "calendar month" from the 1st). Its rule is the table row that made it.
+ * checked; or one campaign by name, in any case), per account or per person, within a window that is either rolling
+ * ("7 days": the 7 times 24 hours before the check) or a calendar period ("calendar day", "calendar week" from Monday
+ * 00:00, "calendar month" from the 1st) on the account's clock, or the person's for a cap per person. Its rule is the
+ * table row that made it.
  */
 public final class ContactCap extends RuleOutcome {
 
@@ -177,7 +178,7 @@ public final class ContactCap extends RuleOutcome {
         boolean onChannel = ANY.equals(channel) || intent.getChannel() != null && intent.getChannel().name().equals(channel);
         boolean ofPurpose = ANY.equals(purpose) || intent.getPurpose() != null && intent.getPurpose().name().equals(purpose);
         boolean ofCampaign = ANY.equals(campaign) || (EACH.equals(campaign) ? intent.getCampaign() != null
-                : campaign.equals(intent.getCampaign()));
+                : campaign.equalsIgnoreCase(intent.getCampaign()));
         boolean ofPerson = !isPerPerson() || intent.getPerson() != null;
         return onChannel && ofPurpose && ofCampaign && ofPerson;
     }

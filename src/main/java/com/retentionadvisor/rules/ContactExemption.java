@@ -2,6 +2,8 @@ package com.retentionadvisor.rules;
 
 import java.util.Locale;
 
+import org.kie.api.definition.type.ClassReactive;
+
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
@@ -10,8 +12,10 @@ import com.retentionadvisor.facts.LoggedContact;
 /**
  * Contacts the contact policy never holds back and never counts, a row of contact-policy/exemptions.drl.csv: by
  * direction, purpose, channel and campaign, each ANY or one value (an inbound contact, a service call, a transactional
- * message, a legal notice). Consent a person withdrew for a channel is the one refusal an exemption does not lift.
+ * message, a legal notice; a campaign in any case). Consent a person withdrew for a channel is the one refusal an
+ * exemption does not lift. Class reactive: a row never changes once inserted.
  */
+@ClassReactive
 public final class ContactExemption {
 
     public static final String ANY = "ANY";
@@ -57,13 +61,13 @@ public final class ContactExemption {
     /** Whether the contact being checked is one this row exempts. Fields the intent leaves open never match one value. */
     public boolean covers(ContactIntent intent) {
         return matches(direction, intent.getDirection()) && matches(purpose, intent.getPurpose())
-                && matches(channel, intent.getChannel()) && (ANY.equals(campaign) || campaign.equals(intent.getCampaign()));
+                && matches(channel, intent.getChannel()) && (ANY.equals(campaign) || campaign.equalsIgnoreCase(intent.getCampaign()));
     }
 
     /** Whether an outbound contact made earlier is one this row exempts: then no cap counts it. */
     public boolean covers(LoggedContact contact) {
         return matches(direction, Direction.OUTBOUND) && matches(purpose, contact.purpose())
-                && matches(channel, contact.channel()) && (ANY.equals(campaign) || campaign.equals(contact.campaign()));
+                && matches(channel, contact.channel()) && (ANY.equals(campaign) || campaign.equalsIgnoreCase(contact.campaign()));
     }
 
     private static boolean matches(String row, Enum<?> value) {

@@ -10,7 +10,7 @@ public final class ContactFatigue {
 
     private String channel = ContactCap.ANY;
     private int afterIgnored;
-    private int withinDays = 90;
+    private int withinDays = com.retentionadvisor.facts.ContactCounts.RECENT_DAYS; // all that is known, unless a row says
     private int pauseDays;
 
     public String getChannel() {

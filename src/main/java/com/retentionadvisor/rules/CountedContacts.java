@@ -50,12 +50,12 @@ public final class CountedContacts {
 
     /** Where the cap's window starts (null without an as-of instant). */
     public Instant windowStart(ContactCap cap) {
-        return facts.getAsOf() == null ? null : cap.windowStart(facts.getAsOf(), zone());
+        return facts.getAsOf() == null ? null : cap.windowStart(facts.getAsOf(), zoneOf(cap));
     }
 
     /** Where the cap's window ends: the check for a rolling window, the next period's start for a calendar one. */
     public Instant windowEnd(ContactCap cap) {
-        return facts.getAsOf() == null ? null : cap.windowEnd(facts.getAsOf(), zone());
+        return facts.getAsOf() == null ? null : cap.windowEnd(facts.getAsOf(), zoneOf(cap));
     }
 
     /**
@@ -64,16 +64,13 @@ public final class CountedContacts {
      * instant or when the cap is not reached.
      */
     public Instant freeAgainAt(ContactCap cap, ContactIntent intent) {
-        if (facts.getAsOf() == null || !reached(cap, intent)) {
-            return null;
+        if (facts.getAsOf() == null || !reached(cap, intent) || cap.getMaxContacts() == 0) {
+            return null; // a cap of 0 never frees up
         }
         if (cap.isCalendar()) {
             return windowEnd(cap);
         }
         List<LoggedContact> counted = countedBy(cap, intent); // oldest first
-        if (cap.getMaxContacts() == 0) {
-            return null;
-        }
         LoggedContact leavingLast = counted.get(counted.size() - cap.getMaxContacts());
         return leavingLast.at(facts.getAsOf()).plus(java.time.Duration.ofDays(cap.getRollingDays()));
     }
@@ -120,16 +117,18 @@ public final class CountedContacts {
     private List<LoggedContact> countedBy(ContactCap cap, ContactIntent intent) {
         Instant asOf = facts.getAsOf();
         return contacts.stream()
-                .filter(c -> cap.isCalendar() ? asOf != null && cap.holds(c.at(asOf), asOf, zone()) : c.daysAgo() < cap.getRollingDays())
+                .filter(c -> cap.isCalendar() ? asOf != null && cap.holds(c.at(asOf), asOf, zoneOf(cap)) : c.daysAgo() < cap.getRollingDays())
                 .filter(c -> ContactCap.ANY.equals(cap.getChannel()) || c.channel().name().equals(cap.getChannel()))
                 .filter(c -> ContactCap.ANY.equals(cap.getPurpose()) || c.purpose().name().equals(cap.getPurpose()))
                 .filter(c -> ContactCap.ANY.equals(cap.getCampaign()) || c.campaign() != null
-                        && c.campaign().equals(ContactCap.EACH.equals(cap.getCampaign()) ? intent.getCampaign() : cap.getCampaign()))
+                        && c.campaign().equalsIgnoreCase(ContactCap.EACH.equals(cap.getCampaign()) ? intent.getCampaign() : cap.getCampaign()))
                 .filter(c -> !cap.isPerPerson() || intent.getPerson() != null && intent.getPerson().equals(c.person()))
                 .toList();
     }
 
-    private ZoneId zone() {
-        return facts.zone();
+    // A cap per person counts on the person's clock, a cap of the account on the account's: the account's calendar
+    // month turns at one moment, whichever person is checked.
+    private ZoneId zoneOf(ContactCap cap) {
+        return cap.isPerPerson() ? facts.zone() : facts.accountZone();
     }
 }

@@ -61,6 +61,53 @@ class PeopleApiTest {
     }
 
     @Test
+    void shouldKeepAPersonWithTheirAccountAndKeepConsentTheCrmLeavesOut() {
+        String customer = unique("PPL");
+        String other = unique("PPL");
+        pushAll("customers", List.of(customer(customer), customer(other)));
+        String id = unique("P");
+        Map<String, Object> anna = person(id, customer);
+        anna.put("consent", Map.of("PHONE", false));
+        pushAll("people", List.of(anna));
+
+        // Sent again without consent: the consent she withdrew stays withdrawn.
+        Map<String, Object> withoutConsent = person(id, customer);
+        withoutConsent.put("role", "DECISION_MAKER");
+        push("people", List.of(withoutConsent)).statusCode(200).body("items[0].result", equalTo("UPDATED"));
+        assertFalse(check(customer, Map.of("channel", "PHONE", "purpose", "SERVICE", "person", id)).getBoolean("allowed"));
+        // Given back explicitly, it is given back.
+        Map<String, Object> givenBack = person(id, customer);
+        givenBack.put("consent", Map.of("PHONE", true));
+        pushAll("people", List.of(givenBack));
+        assertTrue(check(customer, Map.of("channel", "PHONE", "purpose", "SERVICE", "person", id)).getBoolean("allowed"));
+
+        // A person does not move to another account: alone, 409; in a batch, rejected while the rest is written.
+        push("people", List.of(person(id, other))).statusCode(409).contentType("application/problem+json");
+        String newcomer = unique("P");
+        push("people", List.of(person(id, other), person(newcomer, other))).statusCode(200)
+                .body("items[0].result", equalTo("REJECTED"))
+                .body("items[1].result", equalTo("CREATED"));
+    }
+
+    @Test
+    void shouldUnsubscribeAPersonWhoUnsubscribedFromAnEmail() {
+        String customer = unique("PPL");
+        pushAll("customers", List.of(customer(customer)));
+        String id = unique("P");
+        pushAll("people", List.of(person(id, customer)));
+        Map<String, Object> checkEmail = Map.of("channel", "EMAIL", "purpose", "VALUE", "person", id);
+        assertTrue(check(customer, checkEmail).getBoolean("allowed"));
+
+        pushAll("email-events", List.of(com.retentionadvisor.Crm.emailEvent(unique("E"), customer, 5, "UNSUBSCRIBED", "spring-renewal")
+                .with("personExternalId", id)));
+
+        JsonPath after = check(customer, checkEmail);
+        assertFalse(after.getBoolean("allowed"), after.prettify());
+        assertTrue(check(customer, Map.of("channel", "EMAIL", "purpose", "VALUE")).getBoolean("allowed"),
+                "the account as a whole is not unsubscribed by one person");
+    }
+
+    @Test
     void shouldTurnAwayAContactWithAPersonOfAnotherAccount() {
         String mine = unique("PPL");
         String theirs = unique("PPL");

@@ -114,6 +114,7 @@ class SecurityApiTest {
             sending("POST", "/api/customers/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
             sending("POST", "/api/assignments/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
             sending("POST", "/api/contacts/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
+            sending("POST", "/api/people/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
             sending("POST", "/api/deals/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
             sending("POST", "/api/subscriptions/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),
             sending("POST", "/api/surveys/batch", Owned.NOTHING, JSON, "[]", Roles.CRM),

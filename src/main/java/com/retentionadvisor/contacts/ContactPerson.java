@@ -1,7 +1,9 @@
-package com.retentionadvisor.people;
+package com.retentionadvisor.contacts;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,9 +12,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.customers.CustomerHistoryRecord;
-import com.retentionadvisor.facts.PersonFacts;
 
 /**
  * A person within a customer's account (a buyer, a user, a decision maker): their own time zone, consent per channel
@@ -57,15 +57,14 @@ public class ContactPerson extends CustomerHistoryRecord {
         return channels;
     }
 
-    /** The person as the contact policy sees them. */
-    public PersonFacts facts() {
-        return new PersonFacts(externalId, role, timeZone, withdrawnChannels(), unsubscribed);
-    }
-
-    /** The people with these external ids, with their customers, in one query. */
-    public static java.util.List<ContactPerson> findByExternalIds(java.util.Collection<String> externalIds) {
-        return externalIds.isEmpty() ? java.util.List.of()
-                : find("select p from ContactPerson p join fetch p.customer where p.externalId in ?1", externalIds).list();
+    /** The people with these external ids, with their customers, a thousand ids a query. */
+    public static List<ContactPerson> findByExternalIds(List<String> externalIds) {
+        List<ContactPerson> found = new ArrayList<>();
+        for (int from = 0; from < externalIds.size(); from += 1000) {
+            found.addAll(ContactPerson.<ContactPerson>find("select p from ContactPerson p join fetch p.customer where p.externalId in ?1",
+                    externalIds.subList(from, Math.min(externalIds.size(), from + 1000))).list());
+        }
+        return found;
     }
 
     /** The person of this customer (by id) with this external id, if the CRM sent one. */
