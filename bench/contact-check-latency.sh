@@ -20,12 +20,14 @@ wait_for_idle
 checked=$(( calls < customers ? calls : customers ))
 if [ "${BENCH_PEOPLE:-0}" = 1 ]; then
     python3 -c "import json; print(json.dumps([{'externalId': 'BENCH-P%04d' % (i + 1), 'customerExternalId': 'DEMO-C%04d' % (i + 1), 'timeZone': 'Europe/Moscow'} for i in range($checked)]))" > "$workdir/people.json"
-    curl -sf -o /dev/null -H "Authorization: Bearer $crm_key" -H 'Content-Type: application/json' --data-binary @"$workdir/people.json" \
+    curl -sf -o "$workdir/people-answer.json" -H "Authorization: Bearer $crm_key" -H 'Content-Type: application/json' --data-binary @"$workdir/people.json" \
         "$base_url/api/people/batch" || { echo "POST /api/people/batch failed: does this build have people?" >&2; exit 1; }
+    echo "people: $(python3 -c "import json; print(json.load(open('$workdir/people-answer.json'))['counts'])")"
 fi
 
 round() { # $1 calls, $2 "person" to name each customer's person: prints one time in seconds a line
-    printf 'header = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\n' "$crm_key" > "$workdir/curl.conf"
+    : > "$workdir/curl.conf"
+    # Each transfer is a block of its own (next): a body given once would be sent with every call.
     for ((i = 0; i < $1; i++)); do
         n=$((i % checked + 1))
         if [ "$2" = person ]; then
@@ -33,9 +35,11 @@ round() { # $1 calls, $2 "person" to name each customer's person: prints one tim
         else
             body='{\"channel\": \"EMAIL\", \"purpose\": \"VALUE\"}'
         fi
-        printf 'url = "%s/api/customers/DEMO-C%04d/contact-check"\noutput = /dev/null\ndata = "%s"\n' "$base_url" "$n" "$body"
+        [ "$i" = 0 ] || echo next
+        printf 'header = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\nurl = "%s/api/customers/DEMO-C%04d/contact-check"\noutput = /dev/null\nwrite-out = "%%{http_code} %%{time_total}\\n"\ndata = "%s"\n' \
+            "$crm_key" "$base_url" "$n" "$body"
     done >> "$workdir/curl.conf"
-    curl -s -K "$workdir/curl.conf" -w '%{http_code} %{time_total}\n'
+    curl -s -K "$workdir/curl.conf"
 }
 summary() { # reads "code seconds" lines
     python3 -c "
@@ -44,7 +48,9 @@ rows = [l.split() for l in sys.stdin if l.strip()]
 bad = sum(1 for r in rows if r[0] != '200')
 t = sorted(float(r[1]) * 1000 for r in rows)
 q = lambda p: t[min(len(t) - 1, int(p * len(t)))]
-print('%d calls: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, mean %.2f ms, non-200: %d' % (len(t), q(0.5), q(0.9), q(0.99), sum(t) / len(t), bad))"
+from collections import Counter
+codes = ', '.join('%s: %d' % c for c in sorted(Counter(r[0] for r in rows if r[0] != '200').items()))
+print('%d calls: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, mean %.2f ms, non-200: %d%s' % (len(t), q(0.5), q(0.9), q(0.99), sum(t) / len(t), bad, ' (' + codes + ')' if bad else ''))"
 }
 
 round "$calls" account > /dev/null # warm-up (the JIT, the plans)
