@@ -15,8 +15,8 @@ public final class UnknownRecordException extends ApiException {
 
     /** A person named who is not one of the customer's people (unknown, or another account's). */
     public static UnknownRecordException personOf(String field, String person, String customer) {
-        return new UnknownRecordException("person '" + person + "' is not one of customer '" + customer
-                + "''s people; push them first (POST /api/people/batch)",
+        return new UnknownRecordException("person '" + person + "' is not one of the people of customer '" + customer
+                + "'; push them first (POST /api/people/batch)",
                 FieldProblem.ofField(field, "not a person of customer '" + customer + "': '" + person + "'"));
     }
 
