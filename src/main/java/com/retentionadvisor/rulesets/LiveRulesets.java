@@ -133,12 +133,16 @@ public class LiveRulesets {
         }
         try {
             Ruleset candidate;
+            long began = System.nanoTime();
             try {
                 candidate = rulesets.compileUploaded(files.ruleFiles());
             } catch (RulesetException e) {
                 throw reject(attempt, "the ruleset does not compile; the live one keeps serving", e.problems());
             }
+            long compiled = System.nanoTime();
             List<ScenarioResult> results = rulesets.runScenarios(candidate, files.scenarioFiles());
+            LOG.infof("Publish by %s: ruleset %s compiled in %d ms, %d scenarios run in %d ms", publishedBy, candidate.version(),
+                    (compiled - began) / 1_000_000, results.size(), (System.nanoTime() - compiled) / 1_000_000);
             List<RuleProblem> failures = failuresOf(results);
             if (!failures.isEmpty()) {
                 throw reject(attempt, failures.size() + " of " + results.size()
