@@ -13,15 +13,12 @@ import jakarta.transaction.Transactional;
 
 import com.retentionadvisor.audit.AuditAction;
 import com.retentionadvisor.audit.AuditLog;
-import com.retentionadvisor.contacts.ContactPerson;
 import com.retentionadvisor.customers.Customer;
 import com.retentionadvisor.facts.CustomerFacts;
 import com.retentionadvisor.facts.FactsService;
 import com.retentionadvisor.facts.GlobalCondition;
-import com.retentionadvisor.facts.PersonFacts;
 import com.retentionadvisor.globalfacts.GlobalFactService;
 import com.retentionadvisor.operations.AdvisorMetrics;
-import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
 import com.retentionadvisor.rules.ContactRefusal;
 import com.retentionadvisor.rules.Evaluation;
@@ -85,13 +82,7 @@ public class AdviceService {
         Ruleset ruleset = engine.live();
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             // A person named is one of this customer's: their consent, zone and caps apply.
-            PersonFacts person = intent.getPerson() == null ? null : ContactPerson.findOf(customer.id, intent.getPerson())
-                    .map(PersonFacts::of)
-                    .orElseThrow(() -> UnknownRecordException.personOf("person", intent.getPerson(), customerExternalId));
-            CustomerFacts customerFacts = facts.factsFor(customer, asOf);
-            if (person != null) {
-                customerFacts = customerFacts.reaching(person);
-            }
+            CustomerFacts customerFacts = People.reaching(facts.factsFor(customer, asOf), customer, intent.getPerson(), "person");
             Evaluation evaluation = engine.evaluate(ruleset, customerFacts, globalFacts.activeConditions(), intent);
             ContactCheck.record(customer, intent, asOf, evaluation);
             metrics.contactChecked(evaluation.firedRules(),

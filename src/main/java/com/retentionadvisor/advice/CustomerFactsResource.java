@@ -20,6 +20,7 @@ import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Direction;
 import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.problems.InvalidInputException;
+import com.retentionadvisor.problems.Names;
 import com.retentionadvisor.problems.Parameters;
 import com.retentionadvisor.problems.UnknownRecordException;
 import com.retentionadvisor.rules.ContactIntent;
@@ -42,7 +43,9 @@ public class CustomerFactsResource {
             @Parameter(description = "Evaluate as of this instant (ISO-8601 with offset); default now") @QueryParam("asOf") String asOf,
             @Parameter(description = "The channel of a contact to check (with purpose), e.g. EMAIL") @QueryParam("channel") String channel,
             @Parameter(description = "The purpose of a contact to check (with channel), e.g. SALES") @QueryParam("purpose") String purpose,
-            @Parameter(description = "The direction of that contact; default OUTBOUND") @QueryParam("direction") String direction) {
+            @Parameter(description = "The direction of that contact; default OUTBOUND") @QueryParam("direction") String direction,
+            @Parameter(description = "The campaign or message type of that contact, e.g. spring-renewal") @QueryParam("campaign") String campaign,
+            @Parameter(description = "The person of the customer's account that contact is for (their consent, time zone and caps)") @QueryParam("person") String person) {
         Instant at = Parameters.instant("asOf", asOf, Instant.now());
         Channel onChannel = Parameters.oneOf("channel", channel, Channel.class);
         Purpose forPurpose = Parameters.oneOf("purpose", purpose, Purpose.class);
@@ -51,8 +54,16 @@ public class CustomerFactsResource {
             throw InvalidInputException.of(onChannel == null ? "channel" : "purpose",
                     "give channel and purpose together to see a contact check, or neither to see an advice");
         }
+        if (onChannel == null && (campaign != null || person != null)) {
+            throw InvalidInputException.of(campaign != null ? "campaign" : "person",
+                    "a campaign or a person belongs to a contact check: give channel and purpose too");
+        }
+        if (!Names.valid(campaign, 200) || !Names.valid(person, 100)) {
+            throw InvalidInputException.of(Names.valid(campaign, 200) ? "person" : "campaign", Names.MESSAGE);
+        }
         ContactIntent intent = onChannel == null ? ContactIntent.anyProactiveContact()
-                : new ContactIntent(onChannel, forPurpose, inDirection == null ? Direction.OUTBOUND : inDirection);
+                : new ContactIntent(onChannel, forPurpose, inDirection == null ? Direction.OUTBOUND : inDirection,
+                        Names.trimmed(campaign), Names.trimmed(person));
         return explanation.explain(externalId, at, intent)
                 .orElseThrow(() -> new UnknownRecordException("externalId", "customer", externalId));
     }

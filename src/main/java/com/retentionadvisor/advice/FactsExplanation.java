@@ -60,7 +60,7 @@ public class FactsExplanation {
     public Optional<View> explain(String customerExternalId, Instant asOf, ContactIntent intent) {
         return Customer.findByExternalId(customerExternalId).map(customer -> {
             Ruleset ruleset = engine.live();
-            CustomerFacts customerFacts = facts.factsFor(customer, asOf);
+            CustomerFacts customerFacts = People.reaching(facts.factsFor(customer, asOf), customer, intent.getPerson(), "person");
             List<GlobalCondition> conditions = globalFacts.activeConditions();
             Evaluation evaluation = engine.evaluate(ruleset, customerFacts, conditions, intent);
             audit.record(AuditAction.CUSTOMER_CARD_READ, customer.externalId,
@@ -106,7 +106,8 @@ public class FactsExplanation {
                 .toList();
         return new View(customerId, asOf, evaluation.rulesetVersion(),
                 new Contact(intent.getChannel() == null ? null : intent.getChannel().name(),
-                        intent.getPurpose() == null ? null : intent.getPurpose().name(), intent.getDirection().name()),
+                        intent.getPurpose() == null ? null : intent.getPurpose().name(), intent.getDirection().name(),
+                        intent.getCampaign(), intent.getPerson()),
                 factValues, rules);
     }
 
@@ -138,8 +139,11 @@ public class FactsExplanation {
             List<RuleVerdict> rules) {
     }
 
-    /** The contact the rules were asked about: "any proactive contact" (no channel or purpose) as in an advice. */
-    public record Contact(String channel, String purpose, String direction) {
+    /**
+     * The contact the rules were asked about: "any proactive contact" (no channel or purpose) as in an advice; its
+     * campaign and the person of the account it is for, when given.
+     */
+    public record Contact(String channel, String purpose, String direction, String campaign, String person) {
     }
 
     /** One fact as the rules see it; {@code readBy}: the rules whose conditions name or bind it. */

@@ -410,6 +410,12 @@ public interface PageMessages {
     String analystPurpose();
 
     @Message
+    String analystCampaign();
+
+    @Message
+    String analystPerson();
+
+    @Message
     String analystAnyContact();
 
     @Message

@@ -516,6 +516,10 @@
         var asked = [];
         if ($("facts-channel").value) { asked.push("channel=" + $("facts-channel").value); }
         if ($("facts-purpose").value) { asked.push("purpose=" + $("facts-purpose").value); }
+        ["campaign", "person"].forEach(function (field) {
+            var value = $("facts-" + field).value.trim();
+            if (value) { asked.push(field + "=" + encodeURIComponent(value)); }
+        });
         var query = asked.length ? "?" + asked.join("&") : "";
         api("GET", "/api/customers/" + encodeURIComponent(id) + "/facts" + query).then(function (answer) {
             var view = answer.json;

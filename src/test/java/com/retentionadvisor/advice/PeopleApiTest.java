@@ -138,6 +138,16 @@ class PeopleApiTest {
         assertFalse(refused.getBoolean("allowed"), refused.prettify());
         assertTrue(allowed.getBoolean("allowed"), allowed.prettify());
         assertNotNull(refused.getString("reasons[0].rule"), "the refusal names its rule");
+        // The analyst sees the same beside the facts: the person's fact, and the refusing rule fired.
+        JsonPath facts = given().queryParam("asOf", AS_OF.toString()).queryParam("channel", "PHONE").queryParam("purpose", "SERVICE")
+                .queryParam("person", withdrawn)
+                .get("/api/customers/{id}/facts", customer).then().statusCode(200)
+                .body("contact.person", equalTo(withdrawn))
+                .extract().jsonPath();
+        assertTrue(facts.getBoolean("rules.find { it.rule == '" + refused.getString("reasons[0].rule").replace("'", "\\'") + "' }.fired"),
+                facts.prettify());
+        given().queryParam("channel", "PHONE").queryParam("purpose", "SERVICE").queryParam("person", unique("NOBODY"))
+                .get("/api/customers/{id}/facts", customer).then().statusCode(404).body("errors.field", hasItem("person"));
         // The account as a whole, without a person, is not held back by one person's consent.
         assertTrue(check(customer, Map.of("channel", "PHONE", "purpose", "SERVICE")).getBoolean("allowed"));
     }
