@@ -150,9 +150,7 @@ public class BulkAdviceService {
         Map<String, Map<String, ContactDecision>> decisions = evaluate(visible, asOf, customerFacts -> {
             Map<String, ContactDecision> perPerson = new HashMap<>();
             for (PersonFacts person : byCustomer.get(customerFacts.getCustomerId())) {
-                ContactIntent forPerson = new ContactIntent(intent.getChannel(), intent.getPurpose(), intent.getDirection(),
-                        intent.getCampaign(), person.id());
-                perPerson.put(person.id(), rules.decide(customerFacts.reaching(person), forPerson));
+                perPerson.put(person.id(), rules.decide(customerFacts.reaching(person), intent.forPerson(person.id())));
             }
             return perPerson;
         });

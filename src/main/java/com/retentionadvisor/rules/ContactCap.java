@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.retentionadvisor.contacts.Channel;
 import com.retentionadvisor.contacts.Purpose;
 import com.retentionadvisor.facts.ContactCounts;
+import com.retentionadvisor.facts.LoggedContact;
 
 /**
  * A cap on contacts, a row of contact-policy/caps-by-segment.drl.xlsx: at most {@code maxContacts} counted contacts
@@ -24,7 +25,7 @@ import com.retentionadvisor.facts.ContactCounts;
  */
 public final class ContactCap extends RuleOutcome {
 
-    public static final String ANY = "ANY";
+    public static final String ANY = RowValues.ANY;
     public static final String EACH = "EACH";
     public static final String PER_ACCOUNT = "ACCOUNT";
     public static final String PER_PERSON = "PERSON";
@@ -65,19 +66,11 @@ public final class ContactCap extends RuleOutcome {
     }
 
     public void setChannel(String channel) {
-        String value = channel.trim().toUpperCase(Locale.ROOT);
-        if (!ANY.equals(value)) {
-            Channel.valueOf(value); // says which channel is unknown
-        }
-        this.channel = value;
+        this.channel = RowValues.anyOr(channel, Channel.class);
     }
 
     public void setPurpose(String purpose) {
-        String value = purpose.trim().toUpperCase(Locale.ROOT);
-        if (!ANY.equals(value)) {
-            Purpose.valueOf(value);
-        }
-        this.purpose = value;
+        this.purpose = RowValues.anyOr(purpose, Purpose.class);
     }
 
     public void setCampaign(String campaign) {
@@ -175,12 +168,22 @@ public final class ContactCap extends RuleOutcome {
         if (window == null) {
             return false;
         }
-        boolean onChannel = ANY.equals(channel) || intent.getChannel() != null && intent.getChannel().name().equals(channel);
-        boolean ofPurpose = ANY.equals(purpose) || intent.getPurpose() != null && intent.getPurpose().name().equals(purpose);
-        boolean ofCampaign = ANY.equals(campaign) || (EACH.equals(campaign) ? intent.getCampaign() != null
-                : campaign.equalsIgnoreCase(intent.getCampaign()));
+        boolean onChannel = RowValues.matches(channel, intent.getChannel());
+        boolean ofPurpose = RowValues.matches(purpose, intent.getPurpose());
+        boolean ofCampaign = EACH.equals(campaign) ? intent.getCampaign() != null : RowValues.matchesCampaign(campaign, intent.getCampaign());
         boolean ofPerson = !isPerPerson() || intent.getPerson() != null;
         return onChannel && ofPurpose && ofCampaign && ofPerson;
+    }
+
+    /**
+     * Whether this cap counts a contact made earlier against the contact being checked, its window aside: on its
+     * channel, of its purpose and campaign (EACH: the checked contact's), and for a cap per person, with that person.
+     */
+    public boolean counts(LoggedContact contact, ContactIntent intent) {
+        return RowValues.matches(channel, contact.channel()) && RowValues.matches(purpose, contact.purpose())
+                && (EACH.equals(campaign) ? contact.campaign() != null && contact.campaign().equalsIgnoreCase(intent.getCampaign())
+                        : RowValues.matchesCampaign(campaign, contact.campaign()))
+                && (!isPerPerson() || intent.getPerson() != null && intent.getPerson().equals(contact.person()));
     }
 
     /** Where the window the cap counts starts, for a check at {@code asOf} on a clock in {@code zone}. */
@@ -209,13 +212,6 @@ public final class ContactCap extends RuleOutcome {
             default -> first.plusMonths(1);
         };
         return next.atStartOfDay(zone).toInstant();
-    }
-
-    /** Whether the window holds a contact at {@code at}: rolling (asOf − N days, asOf], calendar [start, asOf]. */
-    public boolean holds(Instant at, Instant asOf, ZoneId zone) {
-        Instant start = windowStart(asOf, zone);
-        boolean afterStart = isCalendar() ? !at.isBefore(start) : at.isAfter(start);
-        return afterStart && !at.isAfter(asOf);
     }
 
     public int getRollingDays() {

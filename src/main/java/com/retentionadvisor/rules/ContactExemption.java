@@ -1,7 +1,5 @@
 package com.retentionadvisor.rules;
 
-import java.util.Locale;
-
 import org.kie.api.definition.type.ClassReactive;
 
 import com.retentionadvisor.contacts.Channel;
@@ -18,7 +16,7 @@ import com.retentionadvisor.facts.LoggedContact;
 @ClassReactive
 public final class ContactExemption {
 
-    public static final String ANY = "ANY";
+    public static final String ANY = RowValues.ANY;
 
     private String direction = ANY;
     private String purpose = ANY;
@@ -26,15 +24,15 @@ public final class ContactExemption {
     private String campaign = ANY;
 
     public void setDirection(String direction) {
-        this.direction = value(direction, Direction.class);
+        this.direction = RowValues.anyOr(direction, Direction.class);
     }
 
     public void setPurpose(String purpose) {
-        this.purpose = value(purpose, Purpose.class);
+        this.purpose = RowValues.anyOr(purpose, Purpose.class);
     }
 
     public void setChannel(String channel) {
-        this.channel = value(channel, Channel.class);
+        this.channel = RowValues.anyOr(channel, Channel.class);
     }
 
     public void setCampaign(String campaign) {
@@ -60,25 +58,16 @@ public final class ContactExemption {
 
     /** Whether the contact being checked is one this row exempts. Fields the intent leaves open never match one value. */
     public boolean covers(ContactIntent intent) {
-        return matches(direction, intent.getDirection()) && matches(purpose, intent.getPurpose())
-                && matches(channel, intent.getChannel()) && (ANY.equals(campaign) || campaign.equalsIgnoreCase(intent.getCampaign()));
+        return covers(intent.getDirection(), intent.getPurpose(), intent.getChannel(), intent.getCampaign());
     }
 
     /** Whether an outbound contact made earlier is one this row exempts: then no cap counts it. */
     public boolean covers(LoggedContact contact) {
-        return matches(direction, Direction.OUTBOUND) && matches(purpose, contact.purpose())
-                && matches(channel, contact.channel()) && (ANY.equals(campaign) || campaign.equalsIgnoreCase(contact.campaign()));
+        return covers(Direction.OUTBOUND, contact.purpose(), contact.channel(), contact.campaign());
     }
 
-    private static boolean matches(String row, Enum<?> value) {
-        return ANY.equals(row) || value != null && value.name().equals(row);
-    }
-
-    private static <E extends Enum<E>> String value(String text, Class<E> type) {
-        String value = text.trim().toUpperCase(Locale.ROOT);
-        if (!ANY.equals(value)) {
-            Enum.valueOf(type, value); // says which value is unknown
-        }
-        return value;
+    private boolean covers(Direction itsDirection, Purpose itsPurpose, Channel itsChannel, String itsCampaign) {
+        return RowValues.matches(direction, itsDirection) && RowValues.matches(purpose, itsPurpose)
+                && RowValues.matches(channel, itsChannel) && RowValues.matchesCampaign(campaign, itsCampaign);
     }
 }

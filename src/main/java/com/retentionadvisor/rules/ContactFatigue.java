@@ -8,7 +8,7 @@ package com.retentionadvisor.rules;
  */
 public final class ContactFatigue {
 
-    private String channel = ContactCap.ANY;
+    private String channel = RowValues.ANY;
     private int afterIgnored;
     private int withinDays = com.retentionadvisor.facts.ContactCounts.RECENT_DAYS; // all that is known, unless a row says
     private int pauseDays;
@@ -18,11 +18,7 @@ public final class ContactFatigue {
     }
 
     public void setChannel(String channel) {
-        String value = channel.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!ContactCap.ANY.equals(value)) {
-            com.retentionadvisor.contacts.Channel.valueOf(value); // says which channel is unknown
-        }
-        this.channel = value;
+        this.channel = RowValues.anyOr(channel, com.retentionadvisor.contacts.Channel.class);
     }
 
     public int getWithinDays() {
@@ -39,7 +35,7 @@ public final class ContactFatigue {
 
     /** Whether the pause holds back this contact: any contact for a row on ANY, else one on the row's channel. */
     public boolean appliesTo(ContactIntent intent) {
-        return ContactCap.ANY.equals(channel) || intent.getChannel() != null && intent.getChannel().name().equals(channel);
+        return RowValues.matches(channel, intent.getChannel());
     }
 
     public int getAfterIgnored() {

@@ -30,6 +30,11 @@ public final class ContactIntent {
         this.person = person;
     }
 
+    /** The same contact, for a person of the account (by external id). */
+    public ContactIntent forPerson(String personId) {
+        return new ContactIntent(channel, purpose, direction, campaign, personId);
+    }
+
     public static ContactIntent anyProactiveContact() {
         return new ContactIntent(null, null, Direction.OUTBOUND);
     }

@@ -110,19 +110,20 @@ public final class CountedContacts {
         Double answered = facts.getDaysSinceLastResponse();
         return contacts.stream()
                 .filter(c -> c.daysAgo() < withinDays && (answered == null || c.daysAgo() < answered))
-                .filter(c -> ContactCap.ANY.equals(channel) || c.channel().name().equals(channel))
+                .filter(c -> RowValues.matches(channel, c.channel()))
                 .toList();
     }
 
+    // Rolling: (asOf − N days, asOf]; calendar: [the period's start, asOf], the start worked out once.
     private List<LoggedContact> countedBy(ContactCap cap, ContactIntent intent) {
         Instant asOf = facts.getAsOf();
+        if (cap.isCalendar() && asOf == null) {
+            return List.of();
+        }
+        Instant periodStart = cap.isCalendar() ? windowStart(cap) : null;
         return contacts.stream()
-                .filter(c -> cap.isCalendar() ? asOf != null && cap.holds(c.at(asOf), asOf, zoneOf(cap)) : c.daysAgo() < cap.getRollingDays())
-                .filter(c -> ContactCap.ANY.equals(cap.getChannel()) || c.channel().name().equals(cap.getChannel()))
-                .filter(c -> ContactCap.ANY.equals(cap.getPurpose()) || c.purpose().name().equals(cap.getPurpose()))
-                .filter(c -> ContactCap.ANY.equals(cap.getCampaign()) || c.campaign() != null
-                        && c.campaign().equalsIgnoreCase(ContactCap.EACH.equals(cap.getCampaign()) ? intent.getCampaign() : cap.getCampaign()))
-                .filter(c -> !cap.isPerPerson() || intent.getPerson() != null && intent.getPerson().equals(c.person()))
+                .filter(c -> periodStart != null ? !c.at(asOf).isBefore(periodStart) : c.daysAgo() < cap.getRollingDays())
+                .filter(c -> cap.counts(c, intent))
                 .toList();
     }
 

@@ -21,7 +21,7 @@ import com.retentionadvisor.facts.CustomerFacts;
  */
 public final class QuietHours {
 
-    public static final String ANY_CHANNEL = "ANY";
+    public static final String ANY_CHANNEL = RowValues.ANY;
     public static final String EVERY_SEGMENT = "*";
     private static final int DAY = 24 * 60;
 
@@ -97,7 +97,7 @@ public final class QuietHours {
 
     /** Whether the row binds this contact of a customer of this segment: its channel or ANY, its segment or *. */
     public boolean appliesTo(ContactIntent intent, String customerSegment) {
-        boolean channelMatches = ANY_CHANNEL.equals(channel) || intent.getChannel() != null && intent.getChannel().name().equals(channel);
+        boolean channelMatches = RowValues.matches(channel, intent.getChannel());
         return channelMatches && (EVERY_SEGMENT.equals(segment) || segment.equals(customerSegment));
     }
 
